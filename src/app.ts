@@ -1,0 +1,144 @@
+// buildApp(config): a Fastify instance, not listening, so tests can inject into it.
+import './platform/http/types.js';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import Fastify, { type FastifyInstance } from 'fastify';
+import helmet from '@fastify/helmet';
+import formbody from '@fastify/formbody';
+import type { Config } from './config.js';
+import { openDatabase, type DbHandle } from './platform/db/index.js';
+import type { Ctx } from './platform/context/index.js';
+import { PageCache } from './platform/cache/page-cache.js';
+import { registerPageCache, tryServeFromCache } from './platform/cache/fastify.js';
+import { AppError } from './platform/http/errors.js';
+import { EMBED_HOSTS } from './platform/html/sanitizer.js';
+import { loadAssets, assetUrl } from './web/assets.js';
+import { acceptsEncoding } from './platform/cache/serve-cached.js';
+import { PublicSite } from './web/site.js';
+import { registerContentRoutes } from './modules/content/routes.js';
+import { publishDueArticles } from './modules/content/operations/publishDueArticles.js';
+import { loggerOptions } from './platform/http/logger.js';
+
+export interface App {
+  app: FastifyInstance;
+  ctx: Ctx;
+  cache: PageCache;
+  db: DbHandle;
+  /** Starts timed work (scheduled publishing). serve does; tests may. */
+  startBackground(): void;
+  close(): Promise<void>;
+}
+
+export interface BuildOptions {
+  /** An already-open database (tests); otherwise opened from config. Not closed by close() when given. */
+  db?: DbHandle;
+  logger?: boolean;
+}
+
+export async function buildApp(config: Config, opts: BuildOptions = {}): Promise<App> {
+  const db = opts.db ?? openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const cache = new PageCache(config.cacheMegabytes * 1024 * 1024);
+  let site: PublicSite | null = null;
+  const ctx: Ctx = {
+    db: db.db,
+    engine: db.engine,
+    invalidate(tags) {
+      cache.invalidate(tags);
+      site?.onInvalidate(tags);
+    },
+  };
+
+  // The server answers cached pages before Fastify sees the request: a hit costs about what a static file does.
+  let fastifyHandler: ((req: IncomingMessage, res: ServerResponse) => void) | null = null;
+  const app = Fastify({
+    logger: opts.logger === false ? false : loggerOptions(config.logLevel),
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    serverFactory: (handler) => {
+      fastifyHandler = handler;
+      return createServer((req, res) => {
+        if (config.pageCache && tryServeFromCache(cache, req, res)) return;
+        fastifyHandler!(req, res);
+      });
+    },
+  });
+
+  const https = config.baseUrl.startsWith('https:');
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'https:', 'data:'],
+        frameSrc: EMBED_HOSTS.map((h) => `https://${h}`),
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'self'"],
+        upgradeInsecureRequests: https ? [] : null,
+      },
+    },
+    hsts: https ? { maxAge: 31536000, includeSubDomains: false } : false,
+    crossOriginEmbedderPolicy: false,
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+  });
+  await app.register(formbody);
+  registerPageCache(app, cache, config.pageCache);
+
+  const assets = loadAssets();
+  site = new PublicSite(ctx, {
+    title: config.title,
+    description: config.description,
+    baseUrl: config.baseUrl,
+    cssUrl: assetUrl(assets, 'site.css'),
+    printCssUrl: assetUrl(assets, 'print.css'),
+    lang: 'en',
+  });
+
+  app.get('/assets/:name', async (req, reply) => {
+    const asset = assets.get(req.url.split('?')[0]!);
+    if (!asset) return reply.callNotFound();
+    reply.header('cache-control', 'public, max-age=31536000, immutable').header('etag', asset.etag).header('vary', 'Accept-Encoding').type(asset.type);
+    if (req.headers['if-none-match'] === asset.etag) return reply.code(304).send();
+    const ae = req.headers['accept-encoding'];
+    if (acceptsEncoding(ae, 'br')) return reply.header('content-encoding', 'br').send(asset.br);
+    if (acceptsEncoding(ae, 'gzip')) return reply.header('content-encoding', 'gzip').send(asset.gzip);
+    return reply.send(asset.body);
+  });
+
+  registerContentRoutes(app, { ctx, site, pageSize: config.pageSize });
+
+  app.setErrorHandler(async (err, req, reply) => {
+    const e = err as Error & { statusCode?: number; code?: string };
+    const status = err instanceof AppError ? err.status : e.statusCode && e.statusCode >= 400 && e.statusCode < 500 ? e.statusCode : 500;
+    if (status >= 500) req.log.error({ err }, 'request failed');
+    if (req.url.startsWith('/api/') || req.headers.accept === 'application/json') {
+      return reply.code(status).send({ error: { code: err instanceof AppError ? err.code : (e.code ?? 'BROADSIDE_E_INTERNAL'), message: status >= 500 ? 'Internal error' : e.message } });
+    }
+    try {
+      return await app.broadsideErrorPage(reply, status);
+    } catch {
+      return reply.code(status).type('text/plain; charset=utf-8').send(status >= 500 ? 'Internal error' : 'Bad request');
+    }
+  });
+
+  let timer: NodeJS.Timeout | null = null;
+  return {
+    app,
+    ctx,
+    cache,
+    db,
+    startBackground() {
+      if (timer) return;
+      const tick = () =>
+        publishDueArticles(ctx).catch((err) => app.log.error({ err }, 'scheduled publishing failed'));
+      timer = setInterval(tick, 30_000);
+      timer.unref();
+      void tick();
+    },
+    async close() {
+      if (timer) clearInterval(timer);
+      await app.close();
+      if (!opts.db) await db.close();
+    },
+  };
+}

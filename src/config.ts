@@ -1,0 +1,101 @@
+// Environment → typed, validated config. Every bad value is reported at once, one readable line each.
+import { resolve } from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  baseUrl: string;
+  dataDir: string;
+  databaseUrl: string | null;
+  title: string;
+  description: string;
+  pageSize: number;
+  /** Render pages once and keep the bytes; off only to measure uncached renders. */
+  pageCache: boolean;
+  logLevel: string;
+  /** Memory the page cache may hold, in MiB. */
+  cacheMegabytes: number;
+  /** Behind a reverse proxy: take the client's address from X-Forwarded-For. */
+  trustProxy: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const problems: string[] = [];
+
+  const port = intVar(env, 'PORT', 3000, 0, 65535, problems);
+  const host = env.HOST?.trim() || '127.0.0.1';
+
+  let baseUrl = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  if (env.BROADSIDE_URL !== undefined && env.BROADSIDE_URL !== '') {
+    try {
+      const u = new URL(env.BROADSIDE_URL);
+      if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error('protocol');
+      if (u.search || u.hash) throw new Error('query');
+      baseUrl = u.href.replace(/\/+$/, '');
+    } catch {
+      problems.push(`BROADSIDE_URL must be an absolute http(s) URL without query, such as https://news.example.org (got "${env.BROADSIDE_URL}")`);
+    }
+  }
+
+  const dataDir = resolve(env.BROADSIDE_DATA_DIR?.trim() || './data');
+
+  let databaseUrl: string | null = null;
+  if (env.DATABASE_URL !== undefined && env.DATABASE_URL !== '') {
+    if (/^postgres(ql)?:\/\//.test(env.DATABASE_URL)) {
+      try {
+        new URL(env.DATABASE_URL);
+        databaseUrl = env.DATABASE_URL;
+      } catch {
+        problems.push('DATABASE_URL is not a valid URL (expected postgres://user:password@host:5432/database)');
+      }
+    } else {
+      problems.push('DATABASE_URL must start with postgres:// or postgresql:// (leave it unset to use SQLite in the data dir)');
+    }
+  }
+
+  const title = env.BROADSIDE_TITLE?.trim() || '';
+  if (title.length > 200) problems.push('BROADSIDE_TITLE must be at most 200 characters');
+  const description = env.BROADSIDE_DESCRIPTION?.trim() || '';
+
+  const pageSize = intVar(env, 'BROADSIDE_PAGE_SIZE', 10, 1, 100, problems);
+  const pageCache = boolVar(env, 'BROADSIDE_PAGE_CACHE', true, problems);
+
+  const cacheMegabytes = intVar(env, 'BROADSIDE_CACHE_MB', 48, 1, 4096, problems);
+  const trustProxy = boolVar(env, 'BROADSIDE_TRUST_PROXY', false, problems);
+
+  const logLevel = env.LOG_LEVEL?.trim() || 'info';
+  if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${logLevel}")`);
+
+  if (problems.length) throw new ConfigError(problems);
+  return { port, host, baseUrl, dataDir, databaseUrl, title, description, pageSize, pageCache, logLevel, cacheMegabytes, trustProxy, ...overrides };
+}
+
+function intVar(env: NodeJS.ProcessEnv, name: string, def: number, min: number, max: number, problems: string[]): number {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return def;
+  if (!/^\d+$/.test(raw.trim())) {
+    problems.push(`${name} must be a whole number between ${min} and ${max} (got "${raw}")`);
+    return def;
+  }
+  const n = Number(raw);
+  if (n < min || n > max) problems.push(`${name} must be between ${min} and ${max} (got ${n})`);
+  return n;
+}
+
+function boolVar(env: NodeJS.ProcessEnv, name: string, def: boolean, problems: string[]): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return def;
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+  problems.push(`${name} must be true or false (got "${env[name]}")`);
+  return def;
+}

@@ -1,0 +1,101 @@
+// The `broadside` CLI: serve · migrate · demo.
+import { pathToFileURL } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import { loadConfig, ConfigError, type Config } from './config.js';
+import { openDatabase } from './platform/db/index.js';
+import { migrateToLatest, MigrationFailed } from './platform/db/migrate.js';
+import { plainCtx } from './platform/context/index.js';
+import { buildApp } from './app.js';
+import { isEmpty, seedDemo } from './modules/content/demo/seed.js';
+
+const USAGE = `Usage: broadside <command>
+
+Commands:
+  serve     migrate the database, write demo content if it is empty, and serve the site
+  migrate   apply pending database migrations
+  demo      write the demo outlet's articles, authors, tags and pages (existing ones are kept)
+
+Configuration comes from the environment: PORT, HOST, BROADSIDE_URL, BROADSIDE_DATA_DIR,
+DATABASE_URL, BROADSIDE_TITLE (see README.md).`;
+
+export async function main(argv: string[]): Promise<void> {
+  const [command, ...rest] = argv;
+  try {
+    const config = loadConfig();
+    switch (command) {
+      case 'serve':
+        return await serve(config, rest);
+      case 'migrate':
+        return await migrate(config);
+      case 'demo':
+        return await demo(config);
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        console.log(USAGE);
+        return;
+      default:
+        console.error(`Unknown command "${command}".\n\n${USAGE}`);
+        process.exitCode = 2;
+    }
+  } catch (err) {
+    if (err instanceof ConfigError || err instanceof MigrationFailed) {
+      console.error(err.message);
+      process.exitCode = 1;
+      return;
+    }
+    throw err;
+  }
+}
+
+async function migrate(config: Config): Promise<void> {
+  const handle = openDatabase(config);
+  try {
+    const applied = await migrateToLatest(handle.db);
+    console.log(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(', ')}` : 'The database is up to date.');
+  } finally {
+    await handle.close();
+  }
+}
+
+async function demo(config: Config): Promise<void> {
+  const handle = openDatabase(config);
+  try {
+    await migrateToLatest(handle.db);
+    const n = await seedDemo(plainCtx(handle.db, handle.engine));
+    console.log(`Demo content written: ${n.articles} articles, ${n.authors} authors, ${n.tags} tags, ${n.pages} pages.`);
+  } finally {
+    await handle.close();
+  }
+}
+
+async function serve(config: Config, _args: string[]): Promise<void> {
+  const started = performance.now();
+  const handle = openDatabase(config);
+  await migrateToLatest(handle.db);
+  const seedCtx = plainCtx(handle.db, handle.engine);
+  if (await isEmpty(seedCtx)) {
+    const n = await seedDemo(seedCtx);
+    console.log(`Empty database: wrote the demo outlet (${n.articles} articles).`);
+  }
+  const { app, startBackground, close } = await buildApp(config, { db: handle });
+  await app.listen({ port: config.port, host: config.host });
+  startBackground();
+  app.log.info({ ms: Math.round(performance.now() - started), url: config.baseUrl, engine: handle.engine }, 'Broadside is serving');
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ signal }, 'shutting down');
+    await close();
+    await handle.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  void main(process.argv.slice(2));
+}

@@ -1,0 +1,25 @@
+// Dates: stored as ISO 8601 UTC; shown in UTC so every reader sees the date the outlet published.
+const long = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' });
+const monthYear = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', month: 'long', year: 'numeric' });
+
+export function toIso(input: string | Date): string | null {
+  const d = input instanceof Date ? input : new Date(input);
+  return Number.isNaN(d.getTime()) ? null : d.toISOString();
+}
+
+export function monthKeyOf(iso: string): string {
+  return iso.slice(0, 7);
+}
+
+export function formatDate(iso: string): string {
+  return long.format(new Date(iso));
+}
+
+/** '2015-05' → 'May 2015' */
+export function formatMonthKey(key: string): string {
+  return monthYear.format(new Date(`${key}-01T00:00:00Z`));
+}
+
+export function articlePath(monthKey: string, slug: string): string {
+  return `/${monthKey.slice(0, 4)}/${monthKey.slice(5, 7)}/${slug}/`;
+}

@@ -1,0 +1,47 @@
+import type { Ctx } from '../../../platform/context/index.js';
+import { notFound } from '../../../platform/http/errors.js';
+import { cleanArticle, type ArticleInput } from './articleInput.js';
+import { writeArticleLinks } from './writeArticleLinks.js';
+import { assertSlugFree } from './createArticle.js';
+import { plannedPath, publicPath } from './visibility.js';
+
+/** Saves an article. A public article whose slug or date changes leaves a 301 from its old URL. */
+export async function updateArticle(ctx: Ctx, id: number, input: ArticleInput, now = new Date().toISOString()): Promise<{ id: number; path: string | null }> {
+  const a = cleanArticle(input, now);
+  const touched = await ctx.db.transaction().execute(async (trx) => {
+    const old = await trx.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!old) throw notFound(`There is no article ${id}.`);
+    await assertSlugFree(trx, a.month_key, a.slug, id);
+    await trx
+      .updateTable('articles')
+      .set({
+        slug: a.slug,
+        kicker: a.kicker,
+        headline: a.headline,
+        standfirst: a.standfirst,
+        body_html: a.body_html,
+        status: a.status,
+        month_key: a.month_key,
+        published_at: a.published_at,
+        updated_at: now,
+        primary_tag_id: a.primaryTagId,
+        word_count: a.word_count,
+      })
+      .where('id', '=', id)
+      .execute();
+    await writeArticleLinks(trx, id, a.authorIds, a.tagIds);
+
+    const oldPath = publicPath(old, now);
+    const newPath = plannedPath(a);
+    if (newPath) await trx.deleteFrom('redirects').where('from_path', '=', newPath).execute();
+    if (oldPath && newPath && oldPath !== newPath) {
+      // Point earlier redirects straight at the new place: no chains.
+      await trx.updateTable('redirects').set({ to_path: newPath, status: 301 }).where('to_path', '=', oldPath).execute();
+      await trx.deleteFrom('redirects').where('from_path', '=', oldPath).execute();
+      await trx.insertInto('redirects').values({ from_path: oldPath, to_path: newPath, status: 301, created_at: now }).execute();
+    }
+    return { wasPublic: oldPath !== null || old.status === 'scheduled', isPublic: newPath !== null };
+  });
+  if (touched.wasPublic || touched.isPublic) ctx.invalidate(['lists', 'layout', `article:${id}`]);
+  return { id, path: plannedPath(a) };
+}

@@ -1,0 +1,63 @@
+// One allowlist for every way HTML enters Broadside: the editor, importers and the demo content.
+import sanitize from 'sanitize-html';
+import { brand, type SafeHtml } from './safe-html.js';
+
+/** Hosts whose players may be embedded in an article. */
+export const EMBED_HOSTS = [
+  'www.youtube-nocookie.com',
+  'www.youtube.com',
+  'player.vimeo.com',
+  'www.openstreetmap.org',
+  'datawrapper.dwcdn.net',
+  'w.soundcloud.com',
+];
+
+const options: sanitize.IOptions = {
+  allowedTags: [
+    'p', 'h2', 'h3', 'h4', 'ul', 'ol', 'li', 'blockquote', 'figure', 'figcaption', 'img', 'picture', 'source',
+    'a', 'strong', 'em', 'b', 'i', 'u', 's', 'sub', 'sup', 'br', 'hr', 'code', 'pre', 'cite', 'q', 'abbr', 'mark',
+    'small', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'caption', 'aside', 'div', 'iframe', 'span',
+  ],
+  allowedAttributes: {
+    a: ['href', 'title', 'rel'],
+    img: ['src', 'srcset', 'sizes', 'alt', 'width', 'height', 'loading', 'decoding'],
+    source: ['srcset', 'type', 'sizes', 'media'],
+    iframe: ['src', 'title', 'width', 'height', 'allow', 'allowfullscreen', 'loading'],
+    th: ['scope', 'colspan', 'rowspan'],
+    td: ['colspan', 'rowspan'],
+    abbr: ['title'],
+    ol: ['start', 'reversed'],
+    figure: ['class'],
+    aside: ['class'],
+    div: ['class'],
+    span: ['class'],
+    p: ['class'],
+  },
+  allowedClasses: {
+    figure: ['image', 'embed', 'wide', 'gallery'],
+    aside: ['pull-quote'],
+    div: ['embed', 'gallery'],
+    span: ['credit'],
+    p: ['credit'],
+  },
+  allowedSchemes: ['http', 'https', 'mailto'],
+  allowedSchemesByTag: { img: ['http', 'https'], iframe: ['https'] },
+  allowProtocolRelative: false,
+  allowedIframeHostnames: EMBED_HOSTS,
+  transformTags: {
+    a: (tagName, attribs) => {
+      const rel = new Set((attribs.rel ?? '').split(/\s+/).filter((r) => ['nofollow', 'noopener', 'noreferrer', 'ugc', 'sponsored'].includes(r)));
+      const out: Record<string, string> = { ...attribs };
+      if (rel.size) out.rel = [...rel].join(' ');
+      else delete out.rel;
+      return { tagName, attribs: out };
+    },
+    iframe: (tagName, attribs) => ({ tagName, attribs: { ...attribs, loading: 'lazy' } }),
+  },
+  // Text of dropped elements such as <script> and <style> goes with them.
+  nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'template'],
+};
+
+export function sanitizeHtml(input: string): SafeHtml {
+  return brand(sanitize(input, options));
+}
