@@ -1,26 +1,62 @@
-// One migration set for both engines. Kysely runs a batch in one transaction on both (transactional DDL),
-// so a failed migration leaves the schema as it was.
-import { Migrator, type Migration, type MigrationProvider, type Kysely } from 'kysely';
+// One migration set for both engines. Each migration runs in its own transaction together with the row that
+// records it, so a failed one leaves the schema as it was and later runs pick up where it stopped.
+// (Kysely's Migrator runs SQLite migrations outside any transaction, hence this small runner.)
+import { sql, type Kysely } from 'kysely';
 import * as m0001 from './migrations/0001_content.js';
+import { isPostgres } from './migrations/helpers.js';
+
+export interface Migration {
+  up(db: Kysely<any>): Promise<void>;
+}
 
 export const migrations: Record<string, Migration> = {
   '0001_content': m0001,
 };
 
 export class MigrationFailed extends Error {
-  constructor(readonly migration: string | undefined, cause: unknown) {
-    super(`Migration ${migration ?? '(unknown)'} failed and was rolled back: ${(cause as Error)?.message ?? cause}`, { cause });
+  constructor(readonly migration: string, cause: unknown) {
+    super(`Migration ${migration} failed and was rolled back; the schema is as it was before it. Cause: ${(cause as Error)?.message ?? String(cause)}`, { cause });
     this.name = 'MigrationFailed';
   }
 }
 
+const TABLE = 'broadside_migrations';
+// Any constant works: it only has to be the same in every process that migrates this database.
+const PG_LOCK_KEY = 4_242_001;
+
+export async function appliedMigrations(db: Kysely<any>): Promise<string[]> {
+  await db.schema
+    .createTable(TABLE)
+    .ifNotExists()
+    .addColumn('name', 'text', (c) => c.primaryKey())
+    .addColumn('applied_at', 'text', (c) => c.notNull())
+    .execute();
+  const rows = await db.selectFrom(TABLE).select('name').orderBy('name').execute();
+  return rows.map((r) => r.name as string);
+}
+
+/** Applies pending migrations in name order; returns the names applied. Safe to run from several processes. */
 export async function migrateToLatest(db: Kysely<any>, set: Record<string, Migration> = migrations): Promise<string[]> {
-  const provider: MigrationProvider = { getMigrations: async () => set };
-  const migrator = new Migrator({ db, provider });
-  const { error, results } = await migrator.migrateToLatest();
-  if (error) {
-    const failed = results?.find((r) => r.status === 'Error');
-    throw new MigrationFailed(failed?.migrationName, error);
+  const done = new Set(await appliedMigrations(db));
+  const applied: string[] = [];
+  for (const name of Object.keys(set).sort()) {
+    if (done.has(name)) continue;
+    try {
+      const ran = await db.transaction().execute(async (trx) => {
+        if (isPostgres(trx)) {
+          // Another process may be migrating: wait for it, then look again.
+          await sql`select pg_advisory_xact_lock(${PG_LOCK_KEY})`.execute(trx);
+          const again = await trx.selectFrom(TABLE).select('name').where('name', '=', name).executeTakeFirst();
+          if (again) return false;
+        }
+        await set[name]!.up(trx);
+        await trx.insertInto(TABLE).values({ name, applied_at: new Date().toISOString() }).execute();
+        return true;
+      });
+      if (ran) applied.push(name);
+    } catch (err) {
+      throw new MigrationFailed(name, err);
+    }
   }
-  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+  return applied;
 }

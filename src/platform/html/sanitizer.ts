@@ -54,6 +54,8 @@ const options: sanitize.IOptions = {
     },
     iframe: (tagName, attribs) => ({ tagName, attribs: { ...attribs, loading: 'lazy' } }),
   },
+  // An embed whose source was not allowed goes entirely, not as an empty frame.
+  exclusiveFilter: (frame) => frame.tag === 'iframe' && !frame.attribs.src,
   // Text of dropped elements such as <script> and <style> goes with them.
   nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'template'],
 };
