@@ -15,11 +15,13 @@ function walk(dir) {
 }
 for (const r of roots) if (existsSync(r)) walk(r);
 
-rmSync('dist', { recursive: true, force: true });
-mkdirSync('dist', { recursive: true });
+// BROADSIDE_BUILD_DIR lets parallel work (or a test run beside a dev server) build somewhere of its own.
+const out = process.env.BROADSIDE_BUILD_DIR || 'dist';
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
 await build({
   entryPoints: files,
-  outdir: 'dist',
+  outdir: out,
   outbase: '.',
   format: 'esm',
   platform: 'node',
@@ -30,4 +32,4 @@ await build({
   logLevel: 'warning',
 });
 // Static assets travel beside the code that serves them.
-if (existsSync('src/web/static')) cpSync('src/web/static', 'dist/src/web/static', { recursive: true });
+if (existsSync('src/web/static')) cpSync('src/web/static', `${out}/src/web/static`, { recursive: true });

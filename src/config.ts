@@ -17,6 +17,11 @@ export interface Config {
   cacheMegabytes: number;
   /** Behind a reverse proxy: take the client's address from X-Forwarded-For. */
   trustProxy: boolean;
+  /** smtp(s)://user:pass@host:port; null writes mail to files under <dataDir>/mail. */
+  smtpUrl: string | null;
+  mailFrom: string;
+  /** Cookies get the Secure flag when the public URL is https. */
+  secureCookies: boolean;
 }
 
 export class ConfigError extends Error {
@@ -72,11 +77,29 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   const cacheMegabytes = intVar(env, 'BROADSIDE_CACHE_MB', 48, 1, 4096, problems);
   const trustProxy = boolVar(env, 'BROADSIDE_TRUST_PROXY', false, problems);
 
+  let smtpUrl: string | null = null;
+  if (env.BROADSIDE_SMTP_URL) {
+    try {
+      const u = new URL(env.BROADSIDE_SMTP_URL);
+      if (u.protocol !== 'smtp:' && u.protocol !== 'smtps:') throw new Error('protocol');
+      smtpUrl = u.href;
+    } catch {
+      problems.push('BROADSIDE_SMTP_URL must look like smtp://user:password@host:587 or smtps://user:password@host:465');
+    }
+  }
+  const mailFrom = env.BROADSIDE_MAIL_FROM?.trim() || `Broadside <no-reply@${hostOf(baseUrl)}>`;
+  if (!/@/.test(mailFrom)) problems.push(`BROADSIDE_MAIL_FROM must hold an email address (got "${mailFrom}")`);
+
   const logLevel = env.LOG_LEVEL?.trim() || 'info';
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${logLevel}")`);
 
   if (problems.length) throw new ConfigError(problems);
-  return { port, host, baseUrl, dataDir, databaseUrl, title, description, pageSize, pageCache, logLevel, cacheMegabytes, trustProxy, ...overrides };
+  return { port, host, baseUrl, dataDir, databaseUrl, title, description, pageSize, pageCache, logLevel, cacheMegabytes, trustProxy, smtpUrl, mailFrom, secureCookies: baseUrl.startsWith('https:'), ...overrides };
+}
+
+function hostOf(url: string): string {
+  const h = new URL(url).hostname;
+  return h.includes('.') ? h : 'localhost.localdomain';
 }
 
 function intVar(env: NodeJS.ProcessEnv, name: string, def: number, min: number, max: number, problems: string[]): number {
