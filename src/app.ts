@@ -112,7 +112,9 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     const status = err instanceof AppError ? err.status : e.statusCode && e.statusCode >= 400 && e.statusCode < 500 ? e.statusCode : 500;
     if (status >= 500) req.log.error({ err }, 'request failed');
     if (req.url.startsWith('/api/') || req.headers.accept === 'application/json') {
-      return reply.code(status).send({ error: { code: err instanceof AppError ? err.code : (e.code ?? 'BROADSIDE_E_INTERNAL'), message: status >= 500 ? 'Internal error' : e.message } });
+      const code = err instanceof AppError ? err.code : status >= 500 ? 'BROADSIDE_E_INTERNAL' : (e.code ?? 'BROADSIDE_E_BAD_INPUT');
+      const field = err instanceof AppError ? err.field : undefined;
+      return reply.code(status).send({ error: { code, message: status >= 500 ? 'Internal error' : e.message, ...(field ? { field } : {}) } });
     }
     try {
       return await app.broadsideErrorPage(reply, status);
