@@ -98,7 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
 }
 
 function hostOf(url: string): string {
-  const h = new URL(url).hostname;
+  const h = URL.canParse(url) ? new URL(url).hostname : '';
   return h.includes('.') ? h : 'localhost.localdomain';
 }
 
