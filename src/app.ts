@@ -1,7 +1,7 @@
 // buildApp(config): a Fastify instance, not listening, so tests can inject into it.
 import './platform/http/types.js';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import helmet from '@fastify/helmet';
 import formbody from '@fastify/formbody';
 import type { Config } from './config.js';
@@ -9,7 +9,7 @@ import { openDatabase, type DbHandle } from './platform/db/index.js';
 import type { Ctx } from './platform/context/index.js';
 import { PageCache } from './platform/cache/page-cache.js';
 import { registerPageCache, tryServeFromCache } from './platform/cache/fastify.js';
-import { AppError } from './platform/http/errors.js';
+import { AppError, badInput, notFound } from './platform/http/errors.js';
 import { EMBED_HOSTS } from './platform/html/sanitizer.js';
 import { loadAssets, assetUrl } from './web/assets.js';
 import { acceptsEncoding } from './platform/cache/serve-cached.js';
@@ -54,6 +54,11 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
+    // Malformed percent-encoding, or a path segment longer than any slug: the same error pages as any other bad
+    // address (Fastify would answer these itself, in JSON, with 400 and 414).
+    frameworkErrors: (err, req, reply) => {
+      void handleError(err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? notFound() : err.code === 'FST_ERR_BAD_URL' ? badInput('The address is not valid.') : err, req, reply);
+    },
     serverFactory: (handler) => {
       fastifyHandler = handler;
       return createServer((req, res) => {
@@ -107,7 +112,8 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
 
   registerContentRoutes(app, { ctx, site, pageSize: config.pageSize });
 
-  app.setErrorHandler(async (err, req, reply) => {
+  app.setErrorHandler(handleError);
+  async function handleError(err: Error, req: FastifyRequest, reply: FastifyReply) {
     const e = err as Error & { statusCode?: number; code?: string };
     const status = err instanceof AppError ? err.status : e.statusCode && e.statusCode >= 400 && e.statusCode < 500 ? e.statusCode : 500;
     if (status >= 500) req.log.error({ err }, 'request failed');
@@ -121,7 +127,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     } catch {
       return reply.code(status).type('text/plain; charset=utf-8').send(status >= 500 ? 'Internal error' : 'Bad request');
     }
-  });
+  }
 
   let timer: NodeJS.Timeout | null = null;
   return {

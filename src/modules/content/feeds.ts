@@ -29,20 +29,27 @@ export function buildFeed(
   });
   for (const a of items) {
     const url = site.baseUrl + a.path;
+    // Titles and summaries are plain text, but feeds carry them as HTML (Atom says type="html", and RSS readers
+    // read them so): escape them, which also keeps a "]]>" in them from ending the CDATA section early.
     feed.addItem({
-      title: a.kicker ? `${a.kicker}: ${a.headline}` : a.headline,
+      title: htmlText(a.kicker ? `${a.kicker}: ${a.headline}` : a.headline),
       id: url,
       guid: url,
       link: url,
       date: new Date(a.updatedAt > a.publishedAt ? a.updatedAt : a.publishedAt),
       published: new Date(a.publishedAt),
-      description: a.standfirst || undefined,
+      description: a.standfirst ? htmlText(a.standfirst) : undefined,
       content: bodies.get(a.id) ?? '',
       author: a.authors.map((au) => ({ name: au.name, link: `${site.baseUrl}/author/${au.slug}/` })),
       category: a.primaryTag ? [{ name: a.primaryTag.name, domain: `${site.baseUrl}/tag/${a.primaryTag.slug}/` }] : [],
     });
   }
   return feed;
+}
+
+/** Plain text as HTML text: only what HTML itself needs escaped, so apostrophes and quotes read as typed. */
+function htmlText(s: string): string {
+  return s.replace(/[<>&]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;' })[c]!);
 }
 
 export function xmlEscape(s: string): string {

@@ -1,5 +1,6 @@
 // The public site's routes. Every page is rendered once and kept (see platform/cache); handlers say which
-// cache tags a page depends on so that a change invalidates exactly those pages.
+// cache tags a page depends on so that a change invalidates exactly those pages. A slug in a URL that is not
+// a well-formed slug cannot name anything and is not looked up (PostgreSQL refuses a NUL in text, for one).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Ctx } from '../../platform/context/index.js';
 import type { PublicSite, Rendered } from '../../web/site.js';
@@ -7,6 +8,7 @@ import type { Head } from '../../web/layout.js';
 import { ping } from '../../platform/db/index.js';
 import { findAuthor, findPage, findRedirect, findTag, getArticle, listArticles, sitemapEntries, type ListFilter } from './queries.js';
 import { formatMonthKey } from './dates.js';
+import { checkSlug } from './slug.js';
 import { ArticleView } from './views/article.js';
 import { ListingView } from './views/listing.js';
 import { ErrorView, PageView } from './views/page.js';
@@ -78,7 +80,7 @@ export function registerContentRoutes(app: FastifyInstance, deps: ContentRouteDe
         tags: [],
       });
     }
-    if (req.params.n !== undefined) return reply.callNotFound();
+    if (req.params.n !== undefined || !checkSlug(a)) return reply.callNotFound();
     const p = await findPage(ctx.db, a);
     if (!p) return reply.callNotFound();
     const r = await site.render(now(), { title: p.title, path: `/${p.slug}/` }, <PageView title={p.title} bodyHtml={p.bodyHtml} />);
@@ -106,7 +108,7 @@ export function registerContentRoutes(app: FastifyInstance, deps: ContentRouteDe
 
   app.get('/:a/:b/:c/', async (req: FastifyRequest<{ Params: Params }>, reply) => {
     const { a, b, c } = req.params as { a: string; b: string; c: string };
-    if (!YEAR.test(a) || !MONTH.test(b) || c.length > 200) return reply.callNotFound();
+    if (!YEAR.test(a) || !MONTH.test(b) || !checkSlug(c)) return reply.callNotFound();
     const t = now();
     const article = await getArticle(ctx.db, t, `${a}-${b}`, c);
     if (!article) return reply.callNotFound();
@@ -150,7 +152,7 @@ export function registerContentRoutes(app: FastifyInstance, deps: ContentRouteDe
   });
 
   async function tagPage(req: FastifyRequest<{ Params: Params }>, reply: FastifyReply) {
-    const tag = await findTag(ctx.db, req.params.slug!);
+    const tag = checkSlug(req.params.slug!) ? await findTag(ctx.db, req.params.slug!) : null;
     if (!tag) return reply.callNotFound();
     return listing(req, reply, {
       filter: { tagId: tag.id },
@@ -169,7 +171,7 @@ export function registerContentRoutes(app: FastifyInstance, deps: ContentRouteDe
   app.get('/tag/:slug/page/:n/', tagPage);
 
   async function authorPage(req: FastifyRequest<{ Params: Params }>, reply: FastifyReply) {
-    const author = await findAuthor(ctx.db, req.params.slug!);
+    const author = checkSlug(req.params.slug!) ? await findAuthor(ctx.db, req.params.slug!) : null;
     if (!author) return reply.callNotFound();
     return listing(req, reply, {
       filter: { authorId: author.id },
@@ -193,7 +195,7 @@ export function registerContentRoutes(app: FastifyInstance, deps: ContentRouteDe
     let base = '/';
     let tags: string[] = [];
     if (tagSlug !== undefined) {
-      const tag = await findTag(ctx.db, tagSlug);
+      const tag = checkSlug(tagSlug) ? await findTag(ctx.db, tagSlug) : null;
       if (!tag) return reply.callNotFound();
       filter = { tagId: tag.id };
       title = `${s.title}: ${tag.name}`;

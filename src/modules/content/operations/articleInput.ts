@@ -56,6 +56,8 @@ export function cleanArticle(input: ArticleInput, now: string): CleanArticle {
   }
   if (input.status === 'published' && !publishedAt) publishedAt = now;
   if (input.status === 'scheduled' && !publishedAt) throw badInput('A scheduled article needs a publication time.', 'publishedAt');
+  // "Published" with a time still to come is scheduled: stored as such, so that the cache learns when it comes out.
+  const status: ArticleStatus = input.status === 'published' && publishedAt! > now ? 'scheduled' : input.status;
 
   const authorIds = [...new Set(input.authorIds)];
   if (authorIds.length === 0) throw badInput('An article needs at least one author.', 'authorIds');
@@ -69,9 +71,9 @@ export function cleanArticle(input: ArticleInput, now: string): CleanArticle {
     standfirst,
     body_html: body,
     slug,
-    status: input.status,
+    status,
     published_at: publishedAt,
-    month_key: input.status === 'draft' || !publishedAt ? null : monthKeyOf(publishedAt),
+    month_key: status === 'draft' || !publishedAt ? null : monthKeyOf(publishedAt),
     word_count: countWords(body),
     authorIds,
     primaryTagId,

@@ -4,7 +4,14 @@ import { cleanArticle, type ArticleInput } from './articleInput.js';
 import { writeArticleLinks } from './writeArticleLinks.js';
 import { plannedPath, publicPath } from './visibility.js';
 
-export async function createArticle(ctx: Ctx, input: ArticleInput, now = new Date().toISOString()): Promise<{ id: number; path: string | null }> {
+/** `within` runs inside the transaction once the row and its links are written (the editorial admin records
+ * the first revision there); what it throws rolls the whole creation back. */
+export async function createArticle(
+  ctx: Ctx,
+  input: ArticleInput,
+  now = new Date().toISOString(),
+  opts: { within?: (trx: Ctx['db'], id: number) => Promise<void> } = {},
+): Promise<{ id: number; path: string | null }> {
   const a = cleanArticle(input, now);
   const id = await ctx.db.transaction().execute(async (trx) => {
     await assertSlugFree(trx, a.month_key, a.slug, null);
@@ -28,6 +35,7 @@ export async function createArticle(ctx: Ctx, input: ArticleInput, now = new Dat
       .executeTakeFirstOrThrow();
     const id = Number(row.id);
     await writeArticleLinks(trx, id, a.authorIds, a.tagIds);
+    if (opts.within) await opts.within(trx, id);
     // A new article at a URL that once redirected or was gone takes the URL back.
     const path = plannedPath(a);
     if (path) await trx.deleteFrom('redirects').where('from_path', '=', path).execute();

@@ -19,3 +19,8 @@ export function plannedPath(row: VisibilityRow): string | null {
   if (row.status === 'draft' || !row.month_key) return null;
   return articlePath(row.month_key, row.slug);
 }
+
+/** Dated to come out later: its time decides when cached pages stop being true. */
+export function isPending(row: VisibilityRow, now: string): boolean {
+  return row.status !== 'draft' && row.published_at !== null && row.published_at > now;
+}
