@@ -17,13 +17,17 @@ import { PublicSite } from './web/site.js';
 import { registerContentRoutes } from './modules/content/routes.js';
 import { publishDueArticles } from './modules/content/operations/publishDueArticles.js';
 import { loggerOptions } from './platform/http/logger.js';
+import { JobRunner, type Worker } from './platform/jobs/index.js';
+import { MAIL_JOB, mailSendHandler } from './platform/mail/index.js';
 
 export interface App {
   app: FastifyInstance;
   ctx: Ctx;
   cache: PageCache;
   db: DbHandle;
-  /** Starts timed work (scheduled publishing). serve does; tests may. */
+  /** The durable job queue's runner: modules register their job handlers on it. */
+  jobs: JobRunner;
+  /** Starts timed work (scheduled publishing) and the job worker. serve does; tests may. */
   startBackground(): void;
   close(): Promise<void>;
 }
@@ -32,6 +36,8 @@ export interface BuildOptions {
   /** An already-open database (tests); otherwise opened from config. Not closed by close() when given. */
   db?: DbHandle;
   logger?: boolean;
+  /** Where log lines go instead of stdout (tests read them). */
+  logStream?: { write(line: string): void };
 }
 
 export async function buildApp(config: Config, opts: BuildOptions = {}): Promise<App> {
@@ -50,7 +56,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   // The server answers cached pages before Fastify sees the request: a hit costs about what a static file does.
   let fastifyHandler: ((req: IncomingMessage, res: ServerResponse) => void) | null = null;
   const app = Fastify({
-    logger: opts.logger === false ? false : loggerOptions(config.logLevel),
+    logger: opts.logger === false ? false : opts.logStream ? { ...(loggerOptions(config.logLevel) as object), stream: opts.logStream } : loggerOptions(config.logLevel),
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
@@ -88,6 +94,10 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   });
   await app.register(formbody);
   registerPageCache(app, cache, config.pageCache);
+
+  const jobs = new JobRunner({ logger: app.log });
+  jobs.register(MAIL_JOB, mailSendHandler(config));
+  let worker: Worker | null = null;
 
   const assets = loadAssets();
   site = new PublicSite(ctx, {
@@ -135,8 +145,10 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     ctx,
     cache,
     db,
+    jobs,
     startBackground() {
       if (timer) return;
+      worker = jobs.startWorker(ctx);
       const tick = () =>
         publishDueArticles(ctx).catch((err) => app.log.error({ err }, 'scheduled publishing failed'));
       timer = setInterval(tick, 30_000);
@@ -145,6 +157,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     },
     async close() {
       if (timer) clearInterval(timer);
+      await worker?.stop();
       await app.close();
       if (!opts.db) await db.close();
     },

@@ -1,4 +1,4 @@
-// The `broadside` CLI: serve · migrate · demo.
+// The `broadside` CLI: serve · worker · migrate · demo.
 import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { loadConfig, ConfigError, type Config } from './config.js';
@@ -11,7 +11,8 @@ import { isEmpty, seedDemo } from './modules/content/demo/seed.js';
 const USAGE = `Usage: broadside <command>
 
 Commands:
-  serve     migrate the database, write demo content if it is empty, and serve the site
+  serve     migrate the database, write demo content if it is empty, and serve the site (runs jobs too)
+  worker    migrate the database and run queued jobs (mail …) only, until SIGINT or SIGTERM
   migrate   apply pending database migrations
   demo      write the demo outlet's articles, authors, tags and pages (existing ones are kept)
 
@@ -25,6 +26,8 @@ export async function main(argv: string[]): Promise<void> {
     switch (command) {
       case 'serve':
         return await serve(config, rest);
+      case 'worker':
+        return await worker(config);
       case 'migrate':
         return await migrate(config);
       case 'demo':
@@ -68,6 +71,27 @@ async function demo(config: Config): Promise<void> {
   } finally {
     await handle.close();
   }
+}
+
+/** Runs jobs only: the app is built (not listening) so every module's job handlers are registered. */
+async function worker(config: Config): Promise<void> {
+  const handle = openDatabase(config);
+  await migrateToLatest(handle.db);
+  const built = await buildApp(config, { db: handle });
+  const running = built.jobs.startWorker(built.ctx);
+  built.app.log.info({ engine: handle.engine, types: built.jobs.types }, 'Broadside worker is running');
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    built.app.log.info({ signal }, 'worker stopping after running jobs finish');
+    await running.stop();
+    await built.close();
+    await handle.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
 }
 
 async function serve(config: Config, _args: string[]): Promise<void> {

@@ -3,6 +3,7 @@
 // (Kysely's Migrator runs SQLite migrations outside any transaction, hence this small runner.)
 import { sql, type Kysely } from 'kysely';
 import * as m0001 from './migrations/0001_content.js';
+import * as m0002 from './migrations/0002_jobs.js';
 import { isPostgres } from './migrations/helpers.js';
 
 export interface Migration {
@@ -11,6 +12,7 @@ export interface Migration {
 
 export const migrations: Record<string, Migration> = {
   '0001_content': m0001,
+  '0002_jobs': m0002,
 };
 
 export class MigrationFailed extends Error {
