@@ -19,6 +19,8 @@ import { publishDueArticles } from './modules/content/operations/publishDueArtic
 import { loggerOptions } from './platform/http/logger.js';
 import { JobRunner, type Worker } from './platform/jobs/index.js';
 import { MAIL_JOB, mailSendHandler } from './platform/mail/index.js';
+import { registerEditorialAuth } from './modules/editorial/index.js';
+import { registerMedia } from './modules/media/index.js';
 
 export interface App {
   app: FastifyInstance;
@@ -121,6 +123,8 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   });
 
   registerContentRoutes(app, { ctx, site, pageSize: config.pageSize });
+  registerEditorialAuth(app, { ctx, config });
+  registerMedia(app, { ctx, dataDir: config.dataDir, maxUploadMb: config.maxUploadMb });
 
   app.setErrorHandler(handleError);
   async function handleError(err: Error, req: FastifyRequest, reply: FastifyReply) {

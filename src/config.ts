@@ -22,6 +22,8 @@ export interface Config {
   mailFrom: string;
   /** Cookies get the Secure flag when the public URL is https. */
   secureCookies: boolean;
+  /** Largest media upload accepted, in MiB. */
+  maxUploadMb: number;
 }
 
 export class ConfigError extends Error {
@@ -76,6 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
 
   const cacheMegabytes = intVar(env, 'BROADSIDE_CACHE_MB', 48, 1, 4096, problems);
   const trustProxy = boolVar(env, 'BROADSIDE_TRUST_PROXY', false, problems);
+  const maxUploadMb = intVar(env, 'BROADSIDE_MAX_UPLOAD_MB', 20, 1, 1024, problems);
 
   let smtpUrl: string | null = null;
   if (env.BROADSIDE_SMTP_URL) {
@@ -94,7 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${logLevel}")`);
 
   if (problems.length) throw new ConfigError(problems);
-  return { port, host, baseUrl, dataDir, databaseUrl, title, description, pageSize, pageCache, logLevel, cacheMegabytes, trustProxy, smtpUrl, mailFrom, secureCookies: baseUrl.startsWith('https:'), ...overrides };
+  return { port, host, baseUrl, dataDir, databaseUrl, title, description, pageSize, pageCache, logLevel, cacheMegabytes, trustProxy, smtpUrl, mailFrom, secureCookies: baseUrl.startsWith('https:'), maxUploadMb, ...overrides };
 }
 
 function hostOf(url: string): string {

@@ -7,6 +7,7 @@ import { migrateToLatest, MigrationFailed } from './platform/db/migrate.js';
 import { plainCtx } from './platform/context/index.js';
 import { buildApp } from './app.js';
 import { isEmpty, seedDemo } from './modules/content/demo/seed.js';
+import { userCommand } from './modules/editorial/index.js';
 
 const USAGE = `Usage: broadside <command>
 
@@ -15,6 +16,9 @@ Commands:
   worker    migrate the database and run queued jobs (mail …) only, until SIGINT or SIGTERM
   migrate   apply pending database migrations
   demo      write the demo outlet's articles, authors, tags and pages (existing ones are kept)
+  user add --email E --name N --role R [--password P]
+            make a staff account (roles: contributor, author, editor, administrator, owner);
+            without --password the password is read from the terminal or the first line of stdin
 
 Configuration comes from the environment: PORT, HOST, BROADSIDE_URL, BROADSIDE_DATA_DIR,
 DATABASE_URL, BROADSIDE_TITLE (see README.md).`;
@@ -32,6 +36,8 @@ export async function main(argv: string[]): Promise<void> {
         return await migrate(config);
       case 'demo':
         return await demo(config);
+      case 'user':
+        return await userCommand(config, rest);
       case undefined:
       case 'help':
       case '--help':

@@ -4,6 +4,8 @@
 import { sql, type Kysely } from 'kysely';
 import * as m0001 from './migrations/0001_content.js';
 import * as m0002 from './migrations/0002_jobs.js';
+import * as m0003 from './migrations/0003_editorial.js';
+import * as m0004 from './migrations/0004_media.js';
 import { isPostgres } from './migrations/helpers.js';
 
 export interface Migration {
@@ -13,6 +15,8 @@ export interface Migration {
 export const migrations: Record<string, Migration> = {
   '0001_content': m0001,
   '0002_jobs': m0002,
+  '0003_editorial': m0003,
+  '0004_media': m0004,
 };
 
 export class MigrationFailed extends Error {

@@ -1,5 +1,7 @@
 // The whole database type: the union of every module's tables (each module owns its tables.ts).
 import type { ContentTables } from '../../modules/content/tables.js';
 import type { JobsTables } from '../jobs/tables.js';
+import type { MediaTables } from '../../modules/media/tables.js';
+import type { EditorialTables } from '../../modules/editorial/auth/tables.js';
 
-export type Database = ContentTables & JobsTables;
+export type Database = ContentTables & JobsTables & MediaTables & EditorialTables;

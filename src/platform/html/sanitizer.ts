@@ -58,6 +58,8 @@ const options: sanitize.IOptions = {
   exclusiveFilter: (frame) => frame.tag === 'iframe' && !frame.attribs.src,
   // Text of dropped elements such as <script> and <style> goes with them.
   nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'template'],
+  // <source> is a void element like <img>: written `<source ... />`, never with a closing tag.
+  selfClosing: [...sanitize.defaults.selfClosing, 'source'],
 };
 
 export function sanitizeHtml(input: string): SafeHtml {

@@ -1,0 +1,191 @@
+// Reading an upload by its content and making the public files with sharp. Pure: no storage, no database.
+import sharp from 'sharp';
+import { AppError, badInput } from '../../platform/http/errors.js';
+
+type Metadata = Awaited<ReturnType<ReturnType<typeof sharp>['metadata']>>;
+
+export type ImageFormat = 'jpeg' | 'png' | 'webp' | 'avif' | 'gif';
+
+export const MIME: Record<ImageFormat, string> = {
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  webp: 'image/webp',
+  avif: 'image/avif',
+  gif: 'image/gif',
+};
+export const EXT: Record<ImageFormat, string> = { jpeg: 'jpg', png: 'png', webp: 'webp', avif: 'avif', gif: 'gif' };
+
+/** Widths of the resized copies; an image is never enlarged, and one narrower than the widest gets its own width too. */
+export const VARIANT_WIDTHS = [480, 960, 1600, 2400] as const;
+
+export interface ImageLimits {
+  /** Largest upload accepted, in bytes. */
+  maxBytes: number;
+  /** Largest image accepted, in pixels (all frames together): refuses decompression bombs before decoding. */
+  maxPixels: number;
+}
+
+export const DEFAULT_LIMITS: ImageLimits = { maxBytes: 20 * 1024 * 1024, maxPixels: 100_000_000 };
+
+const ACCEPTED = 'Upload a JPEG, PNG, WebP, AVIF or GIF image.';
+
+export interface ProbedImage {
+  format: ImageFormat;
+  /** Pixels after the EXIF orientation is applied. */
+  width: number;
+  height: number;
+  /** Frames (animated GIF or WebP); 1 for a still image. */
+  pages: number;
+}
+
+export interface OutputFile {
+  file: string;
+  type: string;
+  width: number;
+  height: number;
+  data: Buffer;
+}
+
+export interface ImageOutputs {
+  full: OutputFile;
+  avif: OutputFile[];
+  webp: OutputFile[];
+}
+
+/** The format its first bytes say, before any decoder sees the file. */
+export function sniffFormat(buf: Buffer): ImageFormat | null {
+  if (buf.length >= 3 && buf[0] === 0xff && buf[1] === 0xd8 && buf[2] === 0xff) return 'jpeg';
+  if (buf.length >= 8 && buf.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'png';
+  if (buf.length >= 6 && (buf.toString('latin1', 0, 6) === 'GIF87a' || buf.toString('latin1', 0, 6) === 'GIF89a')) return 'gif';
+  if (buf.length >= 12 && buf.toString('latin1', 0, 4) === 'RIFF' && buf.toString('latin1', 8, 12) === 'WEBP') return 'webp';
+  if (buf.length >= 16 && buf.toString('latin1', 4, 8) === 'ftyp') {
+    // ISO-BMFF: the major brand, then compatible brands, up to the end of the ftyp box.
+    const boxSize = buf.readUInt32BE(0);
+    const end = Math.min(boxSize, buf.length, 256);
+    const brands = [buf.toString('latin1', 8, 12)];
+    for (let i = 16; i + 4 <= end; i += 4) brands.push(buf.toString('latin1', i, i + 4));
+    if (brands.includes('avif') || brands.includes('avis')) return 'avif';
+  }
+  return null;
+}
+
+/** Checks an upload by its content: size, format and pixel count. Throws 413/415 with a message a person can act on. */
+export async function probeImage(buf: Buffer, limits: ImageLimits): Promise<ProbedImage> {
+  if (buf.length === 0) throw badInput('The file is empty. ' + ACCEPTED, 'file');
+  if (buf.length > limits.maxBytes) throw tooLarge(limits);
+  const sniffed = sniffFormat(buf);
+  if (!sniffed) {
+    throw new AppError('BROADSIDE_E_UNSUPPORTED_MEDIA', `This file is not an image Broadside accepts, whatever its name says. ${ACCEPTED}`, 'file');
+  }
+  let meta: Metadata;
+  try {
+    meta = await sharp(buf, { limitInputPixels: limits.maxPixels }).metadata();
+  } catch (err) {
+    if (/pixel limit/i.test((err as Error).message)) throw tooManyPixels(limits);
+    throw new AppError('BROADSIDE_E_UNSUPPORTED_MEDIA', `This ${sniffed.toUpperCase()} file could not be read; it may be damaged. ${ACCEPTED}`, 'file');
+  }
+  const format = formatOf(meta);
+  if (format !== sniffed) {
+    throw new AppError('BROADSIDE_E_UNSUPPORTED_MEDIA', `This file is not an image Broadside accepts. ${ACCEPTED}`, 'file');
+  }
+  const pages = meta.pages && meta.pages > 1 ? meta.pages : 1;
+  const rawWidth = meta.width ?? 0;
+  const rawHeight = meta.pageHeight ?? meta.height ?? 0;
+  if (rawWidth < 1 || rawHeight < 1) {
+    throw new AppError('BROADSIDE_E_UNSUPPORTED_MEDIA', `This image has no size Broadside can read; it may be damaged. ${ACCEPTED}`, 'file');
+  }
+  if (rawWidth * rawHeight * pages > limits.maxPixels) throw tooManyPixels(limits);
+  const swap = (meta.orientation ?? 1) >= 5;
+  return { format, width: swap ? rawHeight : rawWidth, height: swap ? rawWidth : rawHeight, pages };
+}
+
+function formatOf(meta: Metadata): ImageFormat | null {
+  switch (meta.format) {
+    case 'jpeg':
+    case 'png':
+    case 'webp':
+    case 'gif':
+      return meta.format;
+    case 'heif':
+      return meta.compression === 'av1' ? 'avif' : null;
+    default:
+      return null;
+  }
+}
+
+function tooLarge(limits: ImageLimits): AppError {
+  return new AppError('BROADSIDE_E_TOO_LARGE', `The file is larger than the ${formatMb(limits.maxBytes)} MB allowed. Make it smaller and upload it again.`, 'file');
+}
+
+function tooManyPixels(limits: ImageLimits): AppError {
+  return new AppError(
+    'BROADSIDE_E_TOO_LARGE',
+    `The image has more pixels than the ${Math.floor(limits.maxPixels / 1_000_000)} megapixels allowed. Scale it down and upload it again.`,
+    'file',
+  );
+}
+
+function formatMb(bytes: number): string {
+  const mb = bytes / (1024 * 1024);
+  return Number.isInteger(mb) ? String(mb) : mb.toFixed(1);
+}
+
+/** Widths of the resized copies for an image this wide. */
+export function variantWidths(width: number): number[] {
+  const widest = VARIANT_WIDTHS[VARIANT_WIDTHS.length - 1]!;
+  const out: number[] = VARIANT_WIDTHS.filter((w) => w < width);
+  if (width <= widest) out.push(width);
+  return out;
+}
+
+/**
+ * Makes every public file: WebP and AVIF at each width, and a full-size copy in the original's format.
+ * Orientation is applied; EXIF (camera, GPS), XMP and IPTC are dropped (sharp's default); the ICC profile stays.
+ */
+export async function makeOutputs(buf: Buffer, probe: ProbedImage, limits: ImageLimits): Promise<ImageOutputs> {
+  const still = () => sharp(buf, { limitInputPixels: limits.maxPixels, failOn: 'error' }).rotate().keepIccProfile();
+  const resized = async (width: number, format: 'avif' | 'webp'): Promise<OutputFile> => {
+    let p = still();
+    if (width < probe.width) p = p.resize({ width, withoutEnlargement: true });
+    p = format === 'avif' ? p.avif({ quality: 55, effort: 2 }) : p.webp({ quality: 80, effort: 4 });
+    const { data, info } = await p.toBuffer({ resolveWithObject: true });
+    return { file: `w${width}.${format}`, type: MIME[format], width: info.width, height: info.height, data };
+  };
+  const full = async (): Promise<OutputFile> => {
+    const animated = probe.pages > 1 && (probe.format === 'gif' || probe.format === 'webp');
+    // Animated images keep their frames in the full copy; their resized copies show the first frame.
+    let p = animated ? sharp(buf, { limitInputPixels: limits.maxPixels, failOn: 'error', animated: true }).keepIccProfile() : still();
+    switch (probe.format) {
+      case 'jpeg':
+        p = p.jpeg({ quality: 88, optimiseCoding: true });
+        break;
+      case 'png':
+        p = p.png();
+        break;
+      case 'webp':
+        p = p.webp({ quality: 90 });
+        break;
+      case 'avif':
+        p = p.avif({ quality: 65, effort: 2 });
+        break;
+      case 'gif':
+        p = p.gif();
+        break;
+    }
+    const { data, info } = await p.toBuffer({ resolveWithObject: true });
+    const height = animated ? (info.pageHeight ?? probe.height) : info.height;
+    return { file: `full.${EXT[probe.format]}`, type: MIME[probe.format], width: info.width, height, data };
+  };
+  try {
+    const widths = variantWidths(probe.width);
+    const [fullFile, avif, webp] = await Promise.all([
+      full(),
+      Promise.all(widths.map((w) => resized(w, 'avif'))),
+      Promise.all(widths.map((w) => resized(w, 'webp'))),
+    ]);
+    return { full: fullFile, avif, webp };
+  } catch (err) {
+    if (/pixel limit/i.test((err as Error).message)) throw tooManyPixels(limits);
+    throw badInput('The image could not be processed; it may be damaged or truncated. Try exporting it again.', 'file');
+  }
+}
