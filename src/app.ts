@@ -21,6 +21,7 @@ import { JobRunner, type Worker } from './platform/jobs/index.js';
 import { MAIL_JOB, mailSendHandler } from './platform/mail/index.js';
 import { registerEditorialAuth } from './modules/editorial/index.js';
 import { registerMedia } from './modules/media/index.js';
+import { registerEditorialArticles } from './modules/editorial/articles/routes.js';
 
 export interface App {
   app: FastifyInstance;
@@ -125,6 +126,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   registerContentRoutes(app, { ctx, site, pageSize: config.pageSize });
   registerEditorialAuth(app, { ctx, config });
   registerMedia(app, { ctx, dataDir: config.dataDir, maxUploadMb: config.maxUploadMb });
+  registerEditorialArticles(app, { ctx, site });
 
   app.setErrorHandler(handleError);
   async function handleError(err: Error, req: FastifyRequest, reply: FastifyReply) {

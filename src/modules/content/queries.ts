@@ -47,7 +47,7 @@ export interface ArchiveMonth {
 
 export function visible(now: string) {
   return (eb: ExpressionBuilder<Database, 'articles'>) =>
-    eb.and([eb('articles.status', 'in', ['published', 'scheduled']), eb('articles.published_at', '<=', now)]);
+    eb.and([eb('articles.status', 'in', ['published', 'scheduled']), eb('articles.published_at', '<=', now), eb('articles.trashed_at', 'is', null)]);
 }
 
 const summaryColumns = [

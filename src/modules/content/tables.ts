@@ -35,6 +35,10 @@ export interface ArticlesTable {
   created_at: string;
   primary_tag_id: number | null;
   word_count: number;
+  /** Counts saves: an editor's save names the revision it started from (editorial articles admin). */
+  revision: Generated<number>;
+  /** Set while the article is in the trash: never public then. */
+  trashed_at: string | null;
 }
 
 export interface ArticleAuthorsTable {

@@ -6,6 +6,7 @@ import * as m0001 from './migrations/0001_content.js';
 import * as m0002 from './migrations/0002_jobs.js';
 import * as m0003 from './migrations/0003_editorial.js';
 import * as m0004 from './migrations/0004_media.js';
+import * as m0005 from './migrations/0005_article_admin.js';
 import { isPostgres } from './migrations/helpers.js';
 
 export interface Migration {
@@ -17,6 +18,7 @@ export const migrations: Record<string, Migration> = {
   '0002_jobs': m0002,
   '0003_editorial': m0003,
   '0004_media': m0004,
+  '0005_article_admin': m0005,
 };
 
 export class MigrationFailed extends Error {

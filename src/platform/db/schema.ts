@@ -2,6 +2,7 @@
 import type { ContentTables } from '../../modules/content/tables.js';
 import type { JobsTables } from '../jobs/tables.js';
 import type { MediaTables } from '../../modules/media/tables.js';
+import type { ArticleAdminTables } from '../../modules/editorial/articles/tables.js';
 import type { EditorialTables } from '../../modules/editorial/auth/tables.js';
 
-export type Database = ContentTables & JobsTables & MediaTables & EditorialTables;
+export type Database = ContentTables & JobsTables & MediaTables & ArticleAdminTables & EditorialTables;
