@@ -2,7 +2,7 @@
 // Type checking is tsc's job (`npm run typecheck`, part of `npm test`).
 import { build } from 'esbuild';
 import { readdirSync, statSync, rmSync, mkdirSync, cpSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 const roots = ['src', 'test', 'bench'];
 const files = [];
@@ -33,3 +33,14 @@ await build({
 });
 // Static assets travel beside the code that serves them.
 if (existsSync('src/web/static')) cpSync('src/web/static', `${out}/src/web/static`, { recursive: true });
+
+// The admin app (admin/, Vite + Preact + Tiptap) is bundled into <out>/admin, served at /admin.
+if (existsSync('admin/vite.config.ts')) {
+  const { build: viteBuild } = await import('vite');
+  await viteBuild({
+    configFile: 'admin/vite.config.ts',
+    root: 'admin',
+    logLevel: 'warn',
+    build: { outDir: resolve(out, 'admin'), emptyOutDir: true },
+  });
+}

@@ -19,6 +19,7 @@ import { publishDueArticles } from './modules/content/operations/publishDueArtic
 import { loggerOptions } from './platform/http/logger.js';
 import { JobRunner, type Worker } from './platform/jobs/index.js';
 import { MAIL_JOB, mailSendHandler } from './platform/mail/index.js';
+import { registerAdminApp } from './modules/editorial/admin-app.js';
 import { registerEditorialAuth } from './modules/editorial/index.js';
 import { registerMedia } from './modules/media/index.js';
 import { registerEditorialArticles } from './modules/editorial/articles/routes.js';
@@ -124,6 +125,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   });
 
   registerContentRoutes(app, { ctx, site, pageSize: config.pageSize });
+  registerAdminApp(app);
   registerEditorialAuth(app, { ctx, config });
   registerMedia(app, { ctx, dataDir: config.dataDir, maxUploadMb: config.maxUploadMb });
   registerEditorialArticles(app, { ctx, site });
