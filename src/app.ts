@@ -23,6 +23,8 @@ import { registerAdminApp } from './modules/editorial/admin-app.js';
 import { registerEditorialAuth } from './modules/editorial/index.js';
 import { registerMedia } from './modules/media/index.js';
 import { registerEditorialArticles } from './modules/editorial/articles/routes.js';
+import { registerSearch, RELATED_JOB, computeRelated } from './modules/search/index.js';
+import { registerComments } from './modules/comments/index.js';
 
 export interface App {
   app: FastifyInstance;
@@ -101,6 +103,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
 
   const jobs = new JobRunner({ logger: app.log });
   jobs.register(MAIL_JOB, mailSendHandler(config));
+  jobs.register<{ articleId: number }>(RELATED_JOB, (p) => computeRelated(ctx, p.articleId));
   let worker: Worker | null = null;
 
   const assets = loadAssets();
@@ -129,6 +132,8 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   registerEditorialAuth(app, { ctx, config });
   registerMedia(app, { ctx, dataDir: config.dataDir, maxUploadMb: config.maxUploadMb });
   registerEditorialArticles(app, { ctx, site });
+  registerSearch(app, { ctx, site, pageSize: config.pageSize });
+  registerComments(app, { ctx, site, jobs, secureCookies: config.secureCookies });
 
   app.setErrorHandler(handleError);
   async function handleError(err: Error, req: FastifyRequest, reply: FastifyReply) {

@@ -76,7 +76,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   const pageSize = intVar(env, 'BROADSIDE_PAGE_SIZE', 10, 1, 100, problems);
   const pageCache = boolVar(env, 'BROADSIDE_PAGE_CACHE', true, problems);
 
-  const cacheMegabytes = intVar(env, 'BROADSIDE_CACHE_MB', 48, 1, 4096, problems);
+  const cacheMegabytes = intVar(env, 'BROADSIDE_CACHE_MB', 32, 1, 4096, problems);
   const trustProxy = boolVar(env, 'BROADSIDE_TRUST_PROXY', false, problems);
   const maxUploadMb = intVar(env, 'BROADSIDE_MAX_UPLOAD_MB', 20, 1, 1024, problems);
 

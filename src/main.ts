@@ -8,6 +8,7 @@ import { plainCtx } from './platform/context/index.js';
 import { buildApp } from './app.js';
 import { isEmpty, seedDemo } from './modules/content/demo/seed.js';
 import { userCommand } from './modules/editorial/index.js';
+import { searchCommand } from './modules/search/index.js';
 
 const USAGE = `Usage: broadside <command>
 
@@ -19,6 +20,8 @@ Commands:
   user add --email E --name N --role R [--password P]
             make a staff account (roles: contributor, author, editor, administrator, owner);
             without --password the password is read from the terminal or the first line of stdin
+  search reindex [--batch-size N]
+            rebuild the search index from every article, in batches (the site keeps working)
 
 Configuration comes from the environment: PORT, HOST, BROADSIDE_URL, BROADSIDE_DATA_DIR,
 DATABASE_URL, BROADSIDE_TITLE (see README.md).`;
@@ -38,6 +41,8 @@ export async function main(argv: string[]): Promise<void> {
         return await demo(config);
       case 'user':
         return await userCommand(config, rest);
+      case 'search':
+        return await searchCommand(config, rest);
       case undefined:
       case 'help':
       case '--help':

@@ -14,6 +14,7 @@ import { PagesScreen, PageEditorScreen } from './screens/Pages.tsx';
 import { SettingsScreen } from './screens/Settings.tsx';
 import { UsersScreen } from './screens/Users.tsx';
 import { AccountScreen } from './screens/Account.tsx';
+import { CommentsScreen } from './screens/Comments.tsx';
 
 interface SessionAnswer {
   staff: Staff;
@@ -160,6 +161,7 @@ function Shell() {
   const nav: NavItem[] = [
     { href: '/admin/articles', label: 'Articles', show: true },
     { href: '/admin/media', label: 'Media', show: true },
+    { href: '/admin/comments', label: 'Comments', show: atLeast(staff, 'editor') },
     { href: '/admin/pages', label: 'Pages', show: atLeast(staff, 'editor') },
     { href: '/admin/tags', label: 'Tags & regions', show: atLeast(staff, 'editor') },
     { href: '/admin/authors', label: 'Authors', show: atLeast(staff, 'editor') },
@@ -184,6 +186,7 @@ function Shell() {
   else if (p === '/admin/articles/new') screen = <ArticleEditorScreen key="new" id={null} />;
   else if ((m = match('/admin/articles/:id', p))) screen = <ArticleEditorScreen key={m.id} id={Number(m.id)} />;
   else if (p === '/admin/media') screen = <MediaScreen />;
+  else if (p === '/admin/comments') screen = <CommentsScreen />;
   else if (p === '/admin/tags') screen = <TagsScreen />;
   else if (p === '/admin/authors') screen = <AuthorsScreen />;
   else if (p === '/admin/pages') screen = <PagesScreen />;

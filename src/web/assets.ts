@@ -2,7 +2,7 @@
 // immutable caching, and never looked up on disk from a request path.
 import { readFileSync, readdirSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { gzipSync, brotliCompressSync } from 'node:zlib';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { extname } from 'node:path';
 
 export interface Asset {
@@ -32,7 +32,7 @@ export function loadAssets(dir = new URL('./static/', import.meta.url)): Map<str
     const hash = createHash('sha256').update(body).digest('hex').slice(0, 10);
     const dot = name.lastIndexOf('.');
     const url = `/assets/${name.slice(0, dot)}.${hash}${name.slice(dot)}`;
-    byUrl.set(url, { name, url, type, body, gzip: gzipSync(body, { level: 9 }), br: brotliCompressSync(body), etag: `"${hash}"` });
+    byUrl.set(url, { name, url, type, body, gzip: gzipSync(body, { level: 9 }), br: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 9 } }), etag: `"${hash}"` });
   }
   return byUrl;
 }

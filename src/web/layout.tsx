@@ -17,6 +17,8 @@ export interface LayoutData {
   months: ArchiveMonth[];
   regions: TagRef[];
   nav: { slug: string; title: string }[];
+  /** The header links from the settings (admin → Settings → Navigation); when set, they replace Latest and the page list. */
+  links?: { label: string; url: string }[];
 }
 
 export interface Head {
@@ -54,6 +56,7 @@ export function renderPage(site: Site, data: LayoutData, head: Head, body: Compo
         {head.next && <link rel="next" href={site.baseUrl + head.next} />}
         <link rel="stylesheet" href={site.cssUrl} />
         <link rel="stylesheet" href={site.printCssUrl} media="print" />
+        <link rel="search" type="application/opensearchdescription+xml" title={site.title} href={`${site.baseUrl}/opensearch.xml`} />
         <link rel="alternate" type="application/rss+xml" title={`${site.title} (RSS)`} href={`${site.baseUrl}/feed/`} />
         <link rel="alternate" type="application/atom+xml" title={`${site.title} (Atom)`} href={`${site.baseUrl}/feed/atom/`} />
         {(head.feeds ?? []).map((f) => (
@@ -84,16 +87,33 @@ export function renderPage(site: Site, data: LayoutData, head: Head, body: Compo
               {site.title}
             </a>
             {site.description && <p class="site-description">{site.description}</p>}
+            <form class="search-form" role="search" action="/search/" method="get">
+              <label class="visually-hidden" for="site-search">
+                Search the site
+              </label>
+              <input id="site-search" type="search" name="q" maxLength={500} />
+              <button type="submit">Search</button>
+            </form>
             <nav class="site-nav" aria-label="Main">
               <ul>
-                <li>
-                  <a href="/">Latest</a>
-                </li>
-                {data.nav.map((p) => (
-                  <li>
-                    <a href={`/${p.slug}/`}>{p.title}</a>
-                  </li>
-                ))}
+                {data.links?.length ? (
+                  data.links.map((l) => (
+                    <li>
+                      <a href={l.url}>{l.label}</a>
+                    </li>
+                  ))
+                ) : (
+                  <>
+                    <li>
+                      <a href="/">Latest</a>
+                    </li>
+                    {data.nav.map((p) => (
+                      <li>
+                        <a href={`/${p.slug}/`}>{p.title}</a>
+                      </li>
+                    ))}
+                  </>
+                )}
               </ul>
             </nav>
           </div>

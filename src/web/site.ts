@@ -28,28 +28,35 @@ export class PublicSite {
     }
   }
 
-  async site(): Promise<Site> {
+  private async settingRows(): Promise<Record<string, string>> {
     if (!this.settings) {
       const rows = await this.ctx.db.selectFrom('settings').select(['key', 'value']).execute();
       this.settings = Object.fromEntries(rows.map((r) => [r.key, r.value]));
     }
+    return this.settings;
+  }
+
+  async site(): Promise<Site> {
+    const settings = await this.settingRows();
     return {
       ...this.base,
-      title: this.base.title || this.settings['site.title'] || 'Broadside',
-      description: this.base.description || this.settings['site.description'] || '',
+      title: this.base.title || settings['site.title'] || 'Broadside',
+      description: this.base.description || settings['site.description'] || '',
     };
   }
 
   async layout(now: string): Promise<{ data: LayoutData; expiresAt: number }> {
     const memo = this.layoutMemo;
     if (memo && memo.expiresAt > Date.now()) return memo;
-    const [months, regions, nav, next] = await Promise.all([
+    const [months, regions, nav, next, settings] = await Promise.all([
       archiveMonths(this.ctx.db, now),
       regionTags(this.ctx.db),
       navPages(this.ctx.db),
       nextScheduledAt(this.ctx.db, now),
+      this.settingRows(),
     ]);
-    const fresh = { data: { months, regions, nav }, expiresAt: next ? Date.parse(next) : Infinity };
+    const links = navigationLinks(settings['site.navigation']);
+    const fresh = { data: { months, regions, nav, ...(links.length ? { links } : {}) }, expiresAt: next ? Date.parse(next) : Infinity };
     this.layoutMemo = fresh;
     return fresh;
   }
@@ -58,4 +65,24 @@ export class PublicSite {
     const [site, layout] = await Promise.all([this.site(), this.layout(now)]);
     return { html: renderPage(site, layout.data, head, body), expiresAt: layout.expiresAt };
   }
+}
+
+/**
+ * The header links kept in the settings (site.navigation, JSON [{label, url}]), as saveSettings checked them.
+ * Checked again here, since whatever is in the table ends up in every page: a site path or an http(s) address only.
+ */
+export function navigationLinks(raw: string | undefined): { label: string; url: string }[] {
+  if (!raw) return [];
+  let list: unknown;
+  try {
+    list = JSON.parse(raw);
+  } catch {
+    return [];
+  }
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((l) => {
+    const label = typeof l?.label === 'string' ? l.label.trim() : '';
+    const url = typeof l?.url === 'string' ? l.url.trim() : '';
+    return label && (/^\/(?!\/)\S*$/.test(url) || /^https?:\/\/\S+$/i.test(url)) ? [{ label, url }] : [];
+  });
 }

@@ -427,9 +427,20 @@ function EditorForm({ initial, tags, authors, reloadTags }: { initial: AdminArti
               ) : null}
               {canPublish && !trashed && status !== 'draft' ? (
                 <>
-                  {status === 'scheduled' || future ? (
-                    <button type="button" class="publish" disabled={!!busy} onClick={() => void publish()}>
-                      {busy === 'publish' ? 'Working…' : future ? 'Reschedule' : 'Publish now'}
+                  {status === 'scheduled' ? (
+                    // Out now, whatever the date field says (a date in the past is kept: backdating).
+                    <button
+                      type="button"
+                      class="publish"
+                      disabled={!!busy}
+                      onClick={() => void (future ? act('publish', (a) => post(`/api/admin/articles/${a.id}/publish`, {})) : publish())}
+                    >
+                      {busy === 'publish' ? 'Working…' : 'Publish now'}
+                    </button>
+                  ) : null}
+                  {future ? (
+                    <button type="button" class={status === 'scheduled' ? '' : 'publish'} disabled={!!busy} onClick={() => void publish()}>
+                      {busy === 'publish' ? 'Working…' : 'Reschedule'}
                     </button>
                   ) : null}
                   <button type="button" disabled={!!busy} onClick={() => void act('unpublish', (a) => post(`/api/admin/articles/${a.id}/unpublish`))}>

@@ -1057,8 +1057,10 @@ describe('output escaping', () => {
     assert.doesNotMatch(html, /javascript:/i);
     assert.doesNotMatch(html, /evil\.example/);
     assert.doesNotMatch(html, /<b>Eve<\/b>|<i>Tag<\/i>/);
-    // The only script element is the JSON-LD one.
-    assert.deepEqual(tagsNamed(html, 'script').map((a) => a.type), ['application/ld+json']);
+    // The only script elements are the JSON-LD data block and the comment form's own external script.
+    const scripts = tagsNamed(html, 'script');
+    assert.deepEqual(scripts.filter((a) => a.type === 'application/ld+json').length, 1);
+    for (const s of scripts.filter((a) => a.type !== 'application/ld+json')) assert.match(s.src ?? '', /^\/assets\/comments\.[0-9a-f]+\.js$/);
     const h1 = /<h1 class="headline">([\s\S]*?)<\/h1>/.exec(html)!;
     assert.match(h1[1]!, /^&lt;script>alert\(1\)&lt;\/script>$/);
     assert.equal(textOf(h1[1]!), '<script>alert(1)</script>');

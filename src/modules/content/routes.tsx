@@ -13,6 +13,8 @@ import { ArticleView } from './views/article.js';
 import { ListingView } from './views/listing.js';
 import { ErrorView, PageView } from './views/page.js';
 import { bodiesOf, buildFeed, sitemapXml } from './feeds.js';
+import { relatedForPage, RelatedArticles } from '../search/index.js';
+import { commentCounts, renderCommentSection } from '../comments/index.js';
 
 export interface ContentRouteDeps {
   ctx: Ctx;
@@ -50,6 +52,7 @@ export function registerContentRoutes(app: FastifyInstance, deps: ContentRouteDe
     if (opts.page === '1') return reply.redirect(opts.basePath, 301);
     const t = now();
     const result = await listArticles(ctx.db, t, opts.filter, page, pageSize);
+    const counts = await commentCounts(ctx.db, result.items.map((a) => a.id));
     if (page > result.pages) return reply.callNotFound();
     const pathOf = (n: number) => (n === 1 ? opts.basePath : `${opts.basePath}page/${n}/`);
     const prev = page > 1 ? pathOf(page - 1) : null;
@@ -58,7 +61,7 @@ export function registerContentRoutes(app: FastifyInstance, deps: ContentRouteDe
     const r = await site.render(
       t,
       { title, description: opts.description, path: pathOf(page), prev, next, feeds: opts.feeds, type: opts.type },
-      <ListingView title={opts.title} description={opts.description} hideTitle={opts.hideTitle} items={result.items} page={page} pages={result.pages} prev={prev} next={next} />,
+      <ListingView title={opts.title} description={opts.description} hideTitle={opts.hideTitle} items={result.items} commentCounts={counts} page={page} pages={result.pages} prev={prev} next={next} />,
     );
     return html(reply, r, ['lists', 'layout', ...opts.tags, ...result.items.map((a) => `article:${a.id}`)]);
   }
@@ -112,6 +115,8 @@ export function registerContentRoutes(app: FastifyInstance, deps: ContentRouteDe
     const t = now();
     const article = await getArticle(ctx.db, t, `${a}-${b}`, c);
     if (!article) return reply.callNotFound();
+    const related = await relatedForPage(ctx.db, article.id, t);
+    const comments = await renderCommentSection(ctx, article);
     const s = await site.site();
     const url = s.baseUrl + article.path;
     const jsonLd = {
@@ -146,9 +151,11 @@ export function registerContentRoutes(app: FastifyInstance, deps: ContentRouteDe
           authors: article.authors.map((au) => au.name),
         },
       },
-      <ArticleView article={article} />,
+      <ArticleView article={article} related={<RelatedArticles items={related} />} comments={comments.node} />,
     );
-    return html(reply, r, ['layout', `article:${article.id}`]);
+    // A related article that changes, leaves or is deleted invalidates this page by its own tag; new articles
+    // come into the list when the page is next rendered (every publish changes 'layout', which this page has).
+    return html(reply, { ...r, expiresAt: Math.min(r.expiresAt, comments.expiresAt) }, ['layout', `article:${article.id}`, ...related.map((x) => `article:${x.id}`), ...comments.tags]);
   });
 
   async function tagPage(req: FastifyRequest<{ Params: Params }>, reply: FastifyReply) {

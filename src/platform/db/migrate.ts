@@ -7,6 +7,9 @@ import * as m0002 from './migrations/0002_jobs.js';
 import * as m0003 from './migrations/0003_editorial.js';
 import * as m0004 from './migrations/0004_media.js';
 import * as m0005 from './migrations/0005_article_admin.js';
+import * as m0006 from './migrations/0006_search.js';
+import * as m0007 from './migrations/0007_comments.js';
+import * as m0008 from './migrations/0008_list_indexes.js';
 import { isPostgres } from './migrations/helpers.js';
 
 export interface Migration {
@@ -19,6 +22,9 @@ export const migrations: Record<string, Migration> = {
   '0003_editorial': m0003,
   '0004_media': m0004,
   '0005_article_admin': m0005,
+  '0006_search': m0006,
+  '0007_comments': m0007,
+  '0008_list_indexes': m0008,
 };
 
 export class MigrationFailed extends Error {

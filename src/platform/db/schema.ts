@@ -4,5 +4,7 @@ import type { JobsTables } from '../jobs/tables.js';
 import type { MediaTables } from '../../modules/media/tables.js';
 import type { ArticleAdminTables } from '../../modules/editorial/articles/tables.js';
 import type { EditorialTables } from '../../modules/editorial/auth/tables.js';
+import type { SearchTables } from '../../modules/search/tables.js';
+import type { CommentsTables } from '../../modules/comments/tables.js';
 
-export type Database = ContentTables & JobsTables & MediaTables & ArticleAdminTables & EditorialTables;
+export type Database = ContentTables & JobsTables & MediaTables & ArticleAdminTables & EditorialTables & SearchTables & CommentsTables;

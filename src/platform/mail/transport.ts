@@ -1,7 +1,7 @@
 // Where mail goes: the SMTP server of config.smtpUrl, or .eml files under <dataDir>/mail when none is set.
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import nodemailer from 'nodemailer';
+import type nodemailerTypes from 'nodemailer';
 import type { Config } from '../../config.js';
 import type { MailMessage } from './message.js';
 
@@ -30,19 +30,25 @@ function fields(config: Pick<Config, 'mailFrom'>, m: MailMessage) {
   };
 }
 
+// nodemailer is loaded on the first message, not at boot: most processes send mail rarely.
+let mailer: Promise<typeof nodemailerTypes> | null = null;
+const loadMailer = () => (mailer ??= import('nodemailer').then((m) => m.default));
+
 export function createMailTransport(config: Pick<Config, 'smtpUrl' | 'mailFrom' | 'dataDir'>): MailTransport {
   if (config.smtpUrl) {
-    const smtp = nodemailer.createTransport({ url: config.smtpUrl, ...TIMEOUTS });
+    let smtp: ReturnType<typeof nodemailerTypes.createTransport> | null = null;
     return {
       async send(m) {
+        smtp ??= (await loadMailer()).createTransport({ url: config.smtpUrl!, ...TIMEOUTS });
         await smtp.sendMail(fields(config, m));
       },
     };
   }
-  const builder = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  let builder: ReturnType<typeof nodemailerTypes.createTransport> | null = null;
   const dir = join(config.dataDir, 'mail');
   return {
     async send(m, key) {
+      builder ??= (await loadMailer()).createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
       const info = await builder.sendMail(fields(config, m));
       await mkdir(dir, { recursive: true, mode: 0o700 });
       const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${key}.eml`;

@@ -3,6 +3,7 @@ import { conflict } from '../../../platform/http/errors.js';
 import { cleanArticle, type ArticleInput } from './articleInput.js';
 import { writeArticleLinks } from './writeArticleLinks.js';
 import { plannedPath, publicPath } from './visibility.js';
+import { reindexArticle } from '../../search/index.js';
 
 /** `within` runs inside the transaction once the row and its links are written (the editorial admin records
  * the first revision there); what it throws rolls the whole creation back. */
@@ -36,6 +37,7 @@ export async function createArticle(
     const id = Number(row.id);
     await writeArticleLinks(trx, id, a.authorIds, a.tagIds);
     if (opts.within) await opts.within(trx, id);
+    await reindexArticle(trx, id);
     // A new article at a URL that once redirected or was gone takes the URL back.
     const path = plannedPath(a);
     if (path) await trx.deleteFrom('redirects').where('from_path', '=', path).execute();

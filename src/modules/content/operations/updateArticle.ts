@@ -5,6 +5,7 @@ import { cleanArticle, type ArticleInput } from './articleInput.js';
 import { writeArticleLinks } from './writeArticleLinks.js';
 import { assertSlugFree } from './createArticle.js';
 import { isPending, plannedPath, publicPath } from './visibility.js';
+import { reindexArticle } from '../../search/index.js';
 
 /** Saves an article. A public article whose slug or date changes leaves a 301 from its old URL.
  * `within` runs inside the transaction once the old row is read (the editorial admin checks and records
@@ -40,6 +41,7 @@ export async function updateArticle(
       .where('id', '=', id)
       .execute();
     await writeArticleLinks(trx, id, a.authorIds, a.tagIds);
+    await reindexArticle(trx, id);
 
     const oldPath = publicPath(old, now);
     const newPath = plannedPath(a);

@@ -3,7 +3,7 @@ import type { ArticleFull } from '../queries.js';
 import { formatDate } from '../dates.js';
 import { Byline, DateLine, Kicker, readingMinutes } from './parts.js';
 
-export function ArticleView({ article }: { article: ArticleFull }) {
+export function ArticleView({ article, related, comments }: { article: ArticleFull; related?: preact.JSX.Element | null; comments?: preact.ComponentChildren }) {
   const updated = article.updatedAt.slice(0, 10) > article.publishedAt.slice(0, 10) ? article.updatedAt : null;
   return (
     <>
@@ -41,9 +41,13 @@ export function ArticleView({ article }: { article: ArticleFull }) {
           </footer>
         )}
       </article>
+      {/* Related articles, from the search module. */}
+      {related}
       {/* Slots filled by the funding and comments modules. */}
       <section class="appeal" aria-label="Support our journalism" data-slot="appeal"></section>
-      <section class="comments" id="comments" aria-label="Comments" data-slot="comments"></section>
+      <section class="comments" id="comments" aria-label="Comments" data-slot="comments">
+        {comments}
+      </section>
     </>
   );
 }

@@ -26,7 +26,7 @@ export function Kicker({ article }: { article: Pick<ArticleSummary, 'kicker' | '
   return <p class="kicker">{article.primaryTag ? <a href={`/tag/${article.primaryTag.slug}/`}>{article.kicker}</a> : article.kicker}</p>;
 }
 
-export function ArticleList({ items }: { items: ArticleSummary[] }) {
+export function ArticleList({ items, commentCounts }: { items: ArticleSummary[]; commentCounts?: Map<number, number> }) {
   return (
     <ol class="article-list">
       {items.map((a) => (
@@ -38,6 +38,14 @@ export function ArticleList({ items }: { items: ArticleSummary[] }) {
           {a.standfirst && <p class="standfirst">{a.standfirst}</p>}
           <p class="meta">
             <Byline authors={a.authors} /> <DateLine iso={a.publishedAt} />
+            {!!commentCounts?.get(a.id) && (
+              <>
+                {' '}
+                <a class="comment-count" href={`${a.path}#comments`}>
+                  {commentCounts.get(a.id) === 1 ? '1 comment' : `${commentCounts.get(a.id)} comments`}
+                </a>
+              </>
+            )}
           </p>
         </li>
       ))}

@@ -9,6 +9,9 @@ export interface AuthPolicy extends SessionPolicy {
   /** Failed sign-ins per client address within loginWindowMs. */
   loginIpMax: number;
   loginWindowMs: number;
+  /** Failed sign-ins per account within loginLockWindowMs that lock it until a password reset (or the window passes). */
+  loginLockMax: number;
+  loginLockWindowMs: number;
   /** Reset emails per account within resetWindowMs (more are silently not sent). */
   resetAccountMax: number;
   /** Reset requests per client address within resetWindowMs. */
@@ -23,6 +26,8 @@ export const DEFAULT_AUTH_POLICY: AuthPolicy = {
   loginAccountMax: 5,
   loginIpMax: 20,
   loginWindowMs: 15 * MINUTE,
+  loginLockMax: 20,
+  loginLockWindowMs: 24 * 60 * MINUTE,
   resetAccountMax: 3,
   resetIpMax: 10,
   resetWindowMs: 60 * MINUTE,

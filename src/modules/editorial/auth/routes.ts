@@ -5,6 +5,7 @@ import type { Config } from '../../../config.js';
 import type { Ctx } from '../../../platform/context/index.js';
 import { AppError } from '../../../platform/http/errors.js';
 import { scrubError } from '../../../platform/jobs/index.js';
+import { mailMode } from '../../../platform/mail/index.js';
 import { installGuard, requireStaff, sendError, sessionOf } from './guard.js';
 import { DEFAULT_AUTH_POLICY, type AuthPolicy } from './policy.js';
 import { listPendingInvitations, listStaff } from './queries.js';
@@ -26,7 +27,7 @@ import { revokeInvitation } from './operations/revokeInvitation.js';
 
 export interface EditorialAuthDeps {
   ctx: Ctx;
-  config: Pick<Config, 'baseUrl' | 'secureCookies' | 'title'>;
+  config: Pick<Config, 'baseUrl' | 'secureCookies' | 'title' | 'smtpUrl'>;
   /** Overrides of the limits and lifetimes (tests). */
   policy?: Partial<AuthPolicy>;
 }
@@ -50,6 +51,7 @@ export function registerEditorialAuth(app: FastifyInstance, deps: EditorialAuthD
   const secure = deps.config.secureCookies;
   const links: LinkBase = { baseUrl: deps.config.baseUrl, title: deps.config.title };
   const siteOrigin = new URL(deps.config.baseUrl).origin;
+  const mailToFiles = mailMode(deps.config) === 'files';
   installGuard(app, { db: ctx.db, policy, secureCookies: secure });
 
   const staff = requireStaff();
@@ -68,7 +70,8 @@ export function registerEditorialAuth(app: FastifyInstance, deps: EditorialAuthD
 
   function sessionBody(s: { csrfToken: string; user: SignedIn['user'] }) {
     const u = s.user;
-    return { staff: { id: u.id, name: u.name, email: u.email, role: u.role, authorId: u.authorId, totpEnabled: u.totpEnabled }, csrfToken: s.csrfToken };
+    // mailToFiles: no SMTP server is set, so invitations and reset links only reach files in the data dir (the admin shows a banner).
+    return { staff: { id: u.id, name: u.name, email: u.email, role: u.role, authorId: u.authorId, totpEnabled: u.totpEnabled }, csrfToken: s.csrfToken, mailToFiles };
   }
 
   function signedIn(reply: FastifyReply, s: SignedIn, status = 200) {

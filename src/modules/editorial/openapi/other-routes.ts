@@ -3,6 +3,7 @@
 // beside this file fails when a route under /api/admin has no description here or in the article admin.
 import type { Schema } from '../articles/validate.js';
 import type { ApiDocs, OperationDoc } from './registry.js';
+import { commentsApiDocs } from '../../comments/index.js';
 
 const str = (minLength: number, maxLength: number): Schema => ({ type: 'string', minLength, maxLength });
 const EMAIL = str(3, 254);
@@ -25,6 +26,7 @@ const components: Record<string, Schema> = {
         properties: { id: { type: 'integer' }, name: { type: 'string' }, email: { type: 'string' }, role: ROLE, authorId: { type: 'integer' }, totpEnabled: { type: 'boolean' } },
       },
       csrfToken: { type: 'string' },
+      mailToFiles: { type: 'boolean', description: 'True when no SMTP server is configured: mail (invitations, reset links) is written to files in the data folder instead of sent.' },
     },
   },
   StaffUser: {
@@ -177,4 +179,5 @@ const ops: OperationDoc[] = [
 export function describeOtherAdminRoutes(docs: ApiDocs): void {
   docs.addComponents(components);
   for (const op of ops) docs.add(op);
+  for (const op of commentsApiDocs()) docs.add(op as OperationDoc);
 }

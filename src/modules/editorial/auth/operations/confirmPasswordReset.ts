@@ -24,10 +24,12 @@ export async function confirmPasswordReset(ctx: Ctx, input: { token: string; pas
       .executeTakeFirst();
     if (!spent) throw badInput(RESET_LINK_INVALID, 'token');
     const userId = Number(spent.user_id);
-    const user = await trx.db.selectFrom('users').select(['id', 'disabled_at']).where('id', '=', userId).executeTakeFirst();
+    const user = await trx.db.selectFrom('users').select(['id', 'email', 'disabled_at']).where('id', '=', userId).executeTakeFirst();
     if (!user || user.disabled_at) throw badInput(RESET_LINK_INVALID, 'token');
     await trx.db.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', userId).execute();
     await trx.db.updateTable('password_resets').set({ used_at: at }).where('user_id', '=', userId).where('used_at', 'is', null).execute();
     await trx.db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+    // A reset proves the owner of the address: it lifts a lock from failed sign-ins.
+    await trx.db.deleteFrom('auth_attempts').where('scope', '=', 'login-account').where('key', '=', hashToken(user.email)).execute();
   });
 }

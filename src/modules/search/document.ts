@@ -1,0 +1,141 @@
+// What the index holds for an article, and writing it. Drafts and trashed articles are not indexed;
+// scheduled ones are, so that they are found the moment their time comes (queries check visible()).
+import { sql } from 'kysely';
+import type { Db } from '../../platform/db/index.js';
+import { engineOf } from './engine.js';
+import { indexHtml, indexText } from './text.js';
+
+export interface SearchDocument {
+  id: number;
+  headline: string;
+  kicker: string;
+  standfirst: string;
+  body: string;
+  tags: string;
+  authors: string;
+}
+
+/** PostgreSQL keeps at most 1 MB of tsvector: far more text than any article, but a bound all the same. */
+const MAX_BODY_CHARS = 300_000;
+
+export interface ArticleText {
+  id: number;
+  status: string;
+  trashed_at: string | null;
+  headline: string;
+  kicker: string;
+  standfirst: string;
+  body_html: string;
+}
+
+export function isIndexable(a: Pick<ArticleText, 'status' | 'trashed_at'>): boolean {
+  return a.status !== 'draft' && a.trashed_at === null;
+}
+
+export function documentOf(a: ArticleText, tags: string[], authors: string[]): SearchDocument {
+  return {
+    id: Number(a.id),
+    headline: indexText(a.headline),
+    kicker: indexText(a.kicker),
+    standfirst: indexText(a.standfirst),
+    body: indexHtml(a.body_html, MAX_BODY_CHARS),
+    tags: indexText(tags.join('\n')),
+    authors: indexText(authors.join('\n')),
+  };
+}
+
+/** The articles' texts with their tag names and bylines, for these ids (in any order). */
+export async function loadDocuments(db: Db, ids: number[]): Promise<{ docs: SearchDocument[]; skip: number[] }> {
+  if (ids.length === 0) return { docs: [], skip: [] };
+  const rows = await db
+    .selectFrom('articles')
+    .select(['id', 'status', 'trashed_at', 'headline', 'kicker', 'standfirst', 'body_html'])
+    .where('id', 'in', ids)
+    .execute();
+  const tagRows = await db
+    .selectFrom('article_tags')
+    .innerJoin('tags', 'tags.id', 'article_tags.tag_id')
+    .select(['article_tags.article_id', 'tags.name'])
+    .where('article_tags.article_id', 'in', ids)
+    .orderBy('article_tags.position')
+    .execute();
+  const authorRows = await db
+    .selectFrom('article_authors')
+    .innerJoin('authors', 'authors.id', 'article_authors.author_id')
+    .select(['article_authors.article_id', 'authors.name'])
+    .where('article_authors.article_id', 'in', ids)
+    .orderBy('article_authors.position')
+    .execute();
+  const group = (rs: { article_id: number; name: string }[]) => {
+    const m = new Map<number, string[]>();
+    for (const r of rs) {
+      const id = Number(r.article_id);
+      const list = m.get(id) ?? [];
+      list.push(r.name);
+      m.set(id, list);
+    }
+    return m;
+  };
+  const tags = group(tagRows);
+  const authors = group(authorRows);
+  const docs: SearchDocument[] = [];
+  const found = new Set<number>();
+  for (const r of rows) {
+    const id = Number(r.id);
+    found.add(id);
+    if (isIndexable(r)) docs.push(documentOf(r, tags.get(id) ?? [], authors.get(id) ?? []));
+  }
+  // Missing, draft or trashed: must not be in the index.
+  const indexed = new Set(docs.map((d) => d.id));
+  return { docs, skip: ids.filter((id) => !indexed.has(id)) };
+}
+
+/**
+ * Replaces the index rows of these ids by these documents (ids without a document lose their row). `into`:
+ * PostgreSQL's rebuild writes a fresh table of the same shape, which it then puts in the index's place.
+ */
+export async function writeDocuments(db: Db, ids: number[], docs: SearchDocument[], into: 'article_search' | 'article_search_next' = 'article_search'): Promise<void> {
+  if (ids.length === 0) return;
+  if (engineOf(db) === 'sqlite') {
+    // A contentless FTS5 table does not enforce unique rowids: always delete first.
+    for (let i = 0; i < ids.length; i += 500) {
+      const chunk = ids.slice(i, i + 500);
+      await sql`delete from article_fts where rowid in (${sql.join(chunk)})`.execute(db);
+    }
+    for (const d of docs) {
+      await sql`insert into article_fts (rowid, headline, kicker, standfirst, body, tags, authors) values (${d.id}, ${d.headline}, ${d.kicker}, ${d.standfirst}, ${d.body}, ${d.tags}, ${d.authors})`.execute(db);
+    }
+    return;
+  }
+  const withDoc = new Set(docs.map((d) => d.id));
+  const gone = ids.filter((id) => !withDoc.has(id));
+  await sql`delete from ${sql.table(into)} where article_id in (${sql.join(gone.length ? gone : [0])})`.execute(db);
+  await insertVectors(db, into, docs);
+  // While a rebuild writes its new table (see rebuildSearchIndex), saves go to both. Asked only now: this
+  // transaction's write to article_search keeps the rebuild from swapping the tables until it commits.
+  if (into === 'article_search' && (await rebuildRunning(db))) {
+    await sql`delete from article_search_next where article_id in (${sql.join(gone.length ? gone : [0])})`.execute(db);
+    await insertVectors(db, 'article_search_next', docs);
+  }
+}
+
+export async function rebuildRunning(db: Db): Promise<boolean> {
+  const r = await sql<{ t: string | null }>`select to_regclass('article_search_next')::text as t`.execute(db);
+  return r.rows[0]?.t != null;
+}
+
+async function insertVectors(db: Db, into: string, docs: SearchDocument[]): Promise<void> {
+  for (let i = 0; i < docs.length; i += 100) {
+    const chunk = docs.slice(i, i + 100);
+    const values = chunk.map(
+      (d) => sql`(${d.id}::bigint,
+        setweight(to_tsvector('english', broadside_fold(${d.headline}::text)), 'A') ||
+        setweight(to_tsvector('english', broadside_fold(${`${d.kicker}\n${d.standfirst}\n${d.tags}`}::text)), 'B'),
+        setweight(to_tsvector('english', broadside_fold(${d.body}::text)), 'C') ||
+        setweight(to_tsvector('english', broadside_fold(${d.authors}::text)), 'D'))`,
+    );
+    await sql`insert into ${sql.table(into)} (article_id, strong, document)
+      select id, strong, strong || rest from (values ${sql.join(values)}) as v (id, strong, rest)
+      on conflict (article_id) do update set strong = excluded.strong, document = excluded.document`.execute(db);
+  }
+}

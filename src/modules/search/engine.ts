@@ -1,0 +1,29 @@
+// Which engine a Kysely instance (or a transaction of one) talks to, and the SQL that differs between them.
+import { PostgresAdapter, sql, type RawBuilder } from 'kysely';
+import type { Db, Engine } from '../../platform/db/index.js';
+import type { TsqueryTree } from './query.js';
+
+export function engineOf(db: Db): Engine {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
+}
+
+/** The PostgreSQL tsquery for a parsed query: composed of plainto/phraseto_tsquery over bound parameters. */
+export function tsquery(t: TsqueryTree): RawBuilder<unknown> {
+  if ('and' in t) return sql`(${sql.join(t.and.map(tsquery), sql` && `)})`;
+  if ('or' in t) return sql`(${sql.join(t.or.map(tsquery), sql` || `)})`;
+  if ('not' in t) return sql`(!! ${tsquery(t.not)})`;
+  return t.op === 'word' ? sql`plainto_tsquery('english', broadside_fold(${t.text}::text))` : sql`phraseto_tsquery('english', broadside_fold(${t.text}::text))`;
+}
+
+/**
+ * Relevance times a gentle boost for recent articles: ×1.5 today, ×1.25 a year on, ×1.1 at four years, → ×1.
+ * Higher is better on both engines (FTS5's bm25 is negative, better when lower: its sign is turned here).
+ */
+export function sqliteScore(now: string): RawBuilder<number> {
+  return sql<number>`(-bm25(article_fts, 10.0, 3.0, 3.0, 1.0, 3.0, 2.0)) * (1.0 + 0.5 * 365.0 / (365.0 + max(0.0, julianday(${now}) - julianday(articles.published_at))))`;
+}
+
+/** ts_rank_cd weights, {D, C, B, A}: bylines, body, kicker/standfirst/tags, headline. Normalised by log length. */
+export function postgresScore(q: RawBuilder<unknown>, now: string): RawBuilder<number> {
+  return sql<number>`ts_rank_cd('{0.2, 0.1, 0.4, 1.0}'::float4[], article_search.document, ${q}, 1) * (1.0 + 0.5 * 365.0 / (365.0 + greatest(0.0, extract(epoch from (${now}::timestamptz - articles.published_at)) / 86400.0)))`;
+}

@@ -1,0 +1,148 @@
+import { sql } from 'kysely';
+import type { Db } from '../../../platform/db/index.js';
+import { loadDocuments, writeDocuments } from '../document.js';
+import { engineOf } from '../engine.js';
+
+export interface RebuildProgress {
+  done: number;
+  total: number;
+  indexed: number;
+}
+
+export interface RebuildOptions {
+  batchSize?: number;
+  onProgress?: (p: RebuildProgress) => void;
+  /** Stops between two batches (the server closing); the index stays usable, the flag stays set. */
+  signal?: AbortSignal;
+}
+
+/**
+ * Rebuilds the whole index from the articles, in batches of ids, printing progress through onProgress. The
+ * site's searches keep working throughout and saves made meanwhile are not lost (see each engine below).
+ * Clears the "reindex needed" flag at the end.
+ */
+export async function rebuildSearchIndex(db: Db, opts: RebuildOptions = {}): Promise<RebuildProgress> {
+  const batchSize = Math.max(1, Math.min(opts.batchSize ?? 500, 5000));
+  const { n } = await db.selectFrom('articles').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const progress: RebuildProgress = { done: 0, total: Number(n), indexed: 0 };
+  if (engineOf(db) === 'postgres') await rebuildPostgres(db, batchSize, progress, opts);
+  else await rebuildSqlite(db, batchSize, progress, opts);
+  await db.deleteFrom('search_state').where('key', '=', 'reindex_needed').execute();
+  return progress;
+}
+
+/**
+ * SQLite: each batch is one transaction that replaces its articles' rows, so readers see the old rows or the
+ * new, never none, and saves between batches index themselves as usual. FTS5 merges its segments as it goes
+ * (automerge); during a rebuild one merge at the end ('optimize') is far cheaper. Rows of articles that no
+ * longer exist are dropped at the end.
+ */
+async function rebuildSqlite(db: Db, batchSize: number, progress: RebuildProgress, opts: RebuildOptions): Promise<void> {
+  await sql`insert into article_fts (article_fts, rank) values ('automerge', 0)`.execute(db);
+  try {
+    let last = 0;
+    for (;;) {
+      if (opts.signal?.aborted) throw new Error('The index rebuild was stopped before it finished.');
+      const batch = (await db.selectFrom('articles').select('id').where('id', '>', last).orderBy('id').limit(batchSize).execute()).map((r) => Number(r.id));
+      if (batch.length === 0) break;
+      last = batch[batch.length - 1]!;
+      const indexed = await db.transaction().execute(async (trx) => {
+        // Take SQLite's write lock first, so that the texts read next are the latest.
+        await sql`delete from article_fts where rowid in (${sql.join(batch)})`.execute(trx);
+        const { docs } = await loadDocuments(trx, batch);
+        await writeDocuments(trx, batch, docs);
+        return docs.length;
+      });
+      progress.done += batch.length;
+      progress.indexed += indexed;
+      if (progress.done > progress.total) progress.total = progress.done;
+      opts.onProgress?.({ ...progress });
+    }
+  } finally {
+    await sql`insert into article_fts (article_fts, rank) values ('automerge', 4)`.execute(db);
+  }
+  await sql`delete from article_fts where rowid not in (select id from articles)`.execute(db);
+  await sql`insert into article_fts (article_fts) values ('optimize')`.execute(db);
+}
+
+/**
+ * PostgreSQL: keeping a GIN index up to date row by row makes a rebuild of 100,000 articles take minutes, so
+ * the rebuild writes a fresh table with no text index, indexes it in one go, and puts it in place of the old
+ * one in a short transaction; searches use the old table until then. Saves made meanwhile write both tables
+ * (writeDocuments), batches read their articles under FOR SHARE (a save in progress is waited for, never
+ * overwritten with an older text), deletions reach the new table through its foreign key, and a last pass
+ * indexes any article that is still missing (one whose creation was under way when its batch was read).
+ */
+async function rebuildPostgres(db: Db, batchSize: number, progress: RebuildProgress, opts: RebuildOptions): Promise<void> {
+  await sql`drop table if exists article_search_next`.execute(db);
+  await sql`create table article_search_next (
+    article_id bigint primary key references articles (id) on delete cascade,
+    document tsvector not null,
+    strong tsvector not null
+  )`.execute(db);
+  let swapped = false;
+  try {
+    // Two writers: while PostgreSQL turns one batch into vectors, this process reads and prepares the next.
+    let last = 0;
+    let fetching: Promise<number[]> = Promise.resolve([]);
+    const nextBatch = () =>
+      (fetching = fetching.then(async () => {
+        const batch = (await db.selectFrom('articles').select('id').where('id', '>', last).orderBy('id').limit(batchSize).execute()).map((r) => Number(r.id));
+        if (batch.length) last = batch[batch.length - 1]!;
+        return batch;
+      }));
+    const writer = async () => {
+      for (;;) {
+        if (opts.signal?.aborted) throw new Error('The index rebuild was stopped before it finished.');
+        const batch = await nextBatch();
+        if (batch.length === 0) return;
+        const indexed = await db.transaction().execute(async (trx) => {
+          await sql`select id from articles where id in (${sql.join(batch)}) for share`.execute(trx);
+          const { docs } = await loadDocuments(trx, batch);
+          await writeDocuments(trx, batch, docs, 'article_search_next');
+          return docs.length;
+        });
+        progress.done += batch.length;
+        progress.indexed += indexed;
+        if (progress.done > progress.total) progress.total = progress.done;
+        opts.onProgress?.({ ...progress });
+      }
+    };
+    await Promise.all([writer(), writer()]);
+    await db.transaction().execute(async (trx) => {
+      await sql`set local maintenance_work_mem = '256MB'`.execute(trx);
+      await sql`create index article_search_next_document_idx on article_search_next using gin (document)`.execute(trx);
+      await sql`create index article_search_next_strong_idx on article_search_next using gin (strong)`.execute(trx);
+    });
+    await db.transaction().execute(async (trx) => {
+      // In the order saves take them (article_search, then the new table): waits for saves, never deadlocks.
+      await sql`lock table article_search, article_search_next in access exclusive mode`.execute(trx);
+      await sql`drop table article_search`.execute(trx);
+      await sql`alter table article_search_next rename to article_search`.execute(trx);
+      await sql`alter index article_search_next_pkey rename to article_search_pkey`.execute(trx);
+      await sql`alter index article_search_next_document_idx rename to article_search_document_idx`.execute(trx);
+      await sql`alter index article_search_next_strong_idx rename to article_search_strong_idx`.execute(trx);
+      await sql`alter table article_search rename constraint article_search_next_article_id_fkey to article_search_article_id_fkey`.execute(trx);
+    });
+    swapped = true;
+  } finally {
+    if (!swapped) await sql`drop table if exists article_search_next`.execute(db);
+  }
+  const missing = await db
+    .selectFrom('articles')
+    .select('id')
+    .where('status', '!=', 'draft')
+    .where('trashed_at', 'is', null)
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('article_search').select('article_search.article_id').whereRef('article_search.article_id', '=', 'articles.id'))))
+    .execute();
+  for (const { id } of missing) {
+    await db.transaction().execute(async (trx) => {
+      const { docs } = await loadDocuments(trx, [Number(id)]);
+      await writeDocuments(trx, [Number(id)], docs);
+    });
+  }
+  // Fresh statistics, so that the planner takes the GIN index (and knows how many articles there are); and
+  // the new table's rows marked as committed and all-visible now, rather than by the first searches.
+  await sql`vacuum (analyze, process_toast false) article_search`.execute(db);
+  await sql`analyze articles`.execute(db);
+}

@@ -1,0 +1,9 @@
+import { sql } from 'kysely';
+import type { Db } from '../../../platform/db/index.js';
+import { engineOf } from '../engine.js';
+
+/** Takes an article out of the index, inside the caller's transaction (content's deleteArticle calls it). */
+export async function removeFromIndex(trx: Db, id: number): Promise<void> {
+  if (engineOf(trx) === 'sqlite') await sql`delete from article_fts where rowid = ${id}`.execute(trx);
+  else await trx.deleteFrom('article_search').where('article_id', '=', id).execute();
+}

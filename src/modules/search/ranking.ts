@@ -1,0 +1,219 @@
+// Finding and ranking matches, per engine. Only visible articles (content's visible()) and only those the
+// filters allow; a page of ids in rank order, and the exact total.
+//
+// Ranking every match exactly costs time in proportion to the matches: fine for most searches, too slow for
+// a very common word over a large archive (half of 100,000 articles). So when more than NEWEST articles
+// match, the ranking runs over candidates: the NEWEST most recent matches, and the STRONG most recent ones
+// with every searched word in a headline, kicker, standfirst or tag (so that an older article with the words
+// in its headline is not missed). Ranked candidates come first; the other matches follow, newest first.
+// Counting stays exact.
+import { sql, type RawBuilder, type SelectQueryBuilder, type SqlBool } from 'kysely';
+import type { Db, Engine } from '../../platform/db/index.js';
+import type { Database } from '../../platform/db/schema.js';
+import { visible } from '../content/queries.js';
+import { engineOf, postgresScore, sqliteScore, tsquery } from './engine.js';
+import { matchesFilter, type ResolvedFilter } from './filters.js';
+import { toFts5, toTsqueryTree, type ParsedQuery } from './query.js';
+
+/** Up to this many matches are all ranked; beyond, this many of the newest are candidates. */
+export const NEWEST = 300;
+/** Candidates with the words in a headline, kicker, standfirst or tag, newest first. */
+export const STRONG = 300;
+/** Indexed articles that are not visible now, beyond which counts take the slow, exact way. */
+const HIDDEN_MAX = 500;
+
+export interface Ranked {
+  ids: number[];
+  scores: number[];
+  total: number;
+}
+
+interface Ctx {
+  db: Db;
+  engine: Engine;
+  query: ParsedQuery;
+  f: ResolvedFilter;
+  now: string;
+  excludeId?: number;
+}
+
+interface Scored {
+  id: number;
+  score: number;
+  at: string;
+}
+
+/** One page of matches in rank order (scores: higher is better; 0 for the newest-first tail) and the total. */
+export async function rankMatches(db: Db, query: ParsedQuery, f: ResolvedFilter, now: string, limit: number, offset: number, excludeId?: number): Promise<Ranked> {
+  if (engineOf(db) === 'sqlite') return rankSqlite({ db, engine: 'sqlite', query, f, now, excludeId }, limit, offset);
+  // PostgreSQL's planner counts `document @@ query` as cheap and, for a common word, prefers to test every row
+  // (unpacking every article's vector: seconds over 100,000) to the GIN index. Searches run with sequential
+  // scans discouraged, in one read-only transaction (which also gives the count and the page one snapshot).
+  // No parallel workers: starting them costs more than these queries take, and under load there are no spare
+  // cores to give them.
+  return db.transaction().execute(async (trx) => {
+    await sql`set transaction read only`.execute(trx);
+    await sql`set local enable_seqscan = off`.execute(trx);
+    await sql`set local max_parallel_workers_per_gather = 0`.execute(trx);
+    return rankPostgres({ db: trx, engine: 'postgres', query, f, now, excludeId }, limit, offset);
+  });
+}
+
+async function rankSqlite(c: Ctx, limit: number, offset: number): Promise<Ranked> {
+  let total: number;
+  const hidden = await skipped(c);
+  if (hidden) {
+    // Counted on the index alone (a few milliseconds even for half the archive), less the hidden matches.
+    total = (await ftsCount(c, null)) - (hidden.length ? await ftsCount(c, hidden) : 0);
+  } else {
+    total = Number((await matches(c).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  }
+  if (total === 0 || offset >= total) return { ids: [], scores: [], total };
+  // Newest first, so that FTS5's scan stops after the candidates; bm25() is computed as each match is read.
+  const scored = async (strong: boolean, n: number) =>
+    (await matches(c, strong).select(scoreColumns(c)).orderBy('id', 'desc').limit(n).execute()).map((r) => ({ id: Number(r.id), score: Number(r.score), at: r.published_at ?? '' }));
+  const candidates = total <= NEWEST ? await scored(false, NEWEST) : [...(await scored(false, NEWEST)), ...(await scored(true, STRONG))];
+  return page(c, candidates, total, limit, offset);
+}
+
+/**
+ * PostgreSQL takes the ids of the newest matches from the GIN index without unpacking a single vector (with
+ * the count in the same pass when no filter asks for the articles table), then scores just those: ranking
+ * reads each article's whole vector, worth it for a few hundred articles, not for every match of a common word.
+ */
+async function rankPostgres(c: Ctx, limit: number, offset: number): Promise<Ranked> {
+  const hidden = await skipped(c);
+  let total: number;
+  let newestIds: number[];
+  if (hidden) {
+    const rows = await sql<{ id: number; total: number }>`select article_id as id, count(*) over () as total from article_search
+      where document @@ ${pgQuery(c)} and not (article_id = any(${hidden}::bigint[]))
+      order by article_id + 0 desc limit ${NEWEST}`.execute(c.db);
+    total = rows.rows.length ? Number(rows.rows[0]!.total) : 0;
+    newestIds = rows.rows.map((r) => Number(r.id));
+  } else {
+    total = Number((await matches(c).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    newestIds = await newest(c, NEWEST, 0, null);
+  }
+  if (total === 0 || offset >= total) return { ids: [], scores: [], total };
+  let strongIds: number[] = [];
+  if (total > NEWEST) {
+    const positive: ParsedQuery = { ...c.query, none: [] };
+    const rows = await sql<{ id: number }>`select article_id as id from article_search
+      where strong @@ ${tsquery(toTsqueryTree(positive)!)} ${c.query.none.length ? sql`and document @@ ${pgQuery(c)}` : sql``}
+      order by article_id + 0 desc limit ${STRONG}`.execute(c.db);
+    strongIds = rows.rows.map((r) => Number(r.id));
+  }
+  const ids = [...new Set([...newestIds, ...strongIds])];
+  // Scored, and checked once more against visible() and the filters (strong candidates were not).
+  const rows = await matches(c)
+    .where(sql<SqlBool>`article_search.article_id = any(${ids}::bigint[])`)
+    .select(scoreColumns(c))
+    .execute();
+  return page(c, rows.map((r) => ({ id: Number(r.id), score: Number(r.score), at: r.published_at ?? '' })), total, limit, offset);
+}
+
+/** Candidates in rank order, the page of them asked for, and past them the other matches newest first. */
+async function page(c: Ctx, candidates: Scored[], total: number, limit: number, offset: number): Promise<Ranked> {
+  const byId = new Map(candidates.map((r) => [r.id, r]));
+  const ranked = [...byId.values()].sort((a, b) => b.score - a.score || (a.at < b.at ? 1 : a.at > b.at ? -1 : 0) || b.id - a.id);
+  const slice = ranked.slice(offset, offset + limit);
+  const ids = slice.map((r) => r.id);
+  const scores = slice.map((r) => r.score);
+  if (ids.length < limit && total > ranked.length) {
+    const tail = await newest(c, limit - ids.length, Math.max(0, offset - ranked.length), [...byId.keys()]);
+    ids.push(...tail);
+    scores.push(...tail.map(() => 0));
+  }
+  return { ids, scores, total };
+}
+
+/**
+ * Without filters: the indexed articles a search must leave out (the one excluded, and those not visible
+ * now), so that it can count and pick from the index alone. visible() is: published or scheduled, published
+ * no later than now, not trashed; drafts are never indexed, so these are the two other kinds (each read
+ * through its own index). Null with filters, or when there are too many to list.
+ */
+async function skipped(c: Ctx): Promise<number[] | null> {
+  if (c.f.from !== undefined || c.f.to !== undefined || c.f.tagId !== undefined || c.f.authorId !== undefined) return null;
+  const later = await c.db.selectFrom('articles').select('id').where('status', '=', 'scheduled').where('published_at', '>', c.now).limit(HIDDEN_MAX + 1).execute();
+  const trashed = await c.db.selectFrom('articles').select('id').where('trashed_at', 'is not', null).limit(HIDDEN_MAX + 1).execute();
+  const ids = [...new Set([...later, ...trashed].map((r) => Number(r.id)))];
+  if (c.excludeId !== undefined) ids.push(c.excludeId);
+  return ids.length <= HIDDEN_MAX ? ids : null;
+}
+
+type ArticleCols = { id: number; status: string; published_at: string | null; trashed_at: string | null };
+const ARTICLES_SQLITE = sql<ArticleCols>`(select id, status, published_at, trashed_at from articles indexed by articles_search_visible_idx)`;
+
+/** `articles` for a query over visible articles (see matches() for why SQLite reads it through an index). */
+export function visibleArticles(db: Db): SelectQueryBuilder<Database, 'articles', object> {
+  const from = engineOf(db) === 'sqlite' ? db.selectFrom(ARTICLES_SQLITE.as('articles')) : db.selectFrom('articles');
+  return from as unknown as SelectQueryBuilder<Database, 'articles', object>;
+}
+
+/**
+ * The matches (or those with every word in a strong field) as a query over `articles` joined to the index,
+ * with visible() and the filters. On SQLite, `articles` is read through the covering index (id, status,
+ * published_at, trashed_at): the table's own rows hold the body before those columns, and reading past it
+ * costs a walk over its overflow pages for every match.
+ */
+function matches(c: Ctx, strongOnly = false): SelectQueryBuilder<Database, 'articles', object> {
+  let qb: SelectQueryBuilder<Database, 'articles', object>;
+  const positive: ParsedQuery = { ...c.query, none: [] };
+  if (c.engine === 'sqlite') {
+    const strong = `{headline kicker standfirst tags} : (${toFts5(positive)!})`;
+    const expr = !strongOnly ? toFts5(c.query)! : c.query.none.length ? `(${strong}) NOT (${toFts5({ ...c.query, all: [c.query.none], none: [] })!})` : strong;
+    qb = c.db
+      .selectFrom('article_fts')
+      .innerJoin(ARTICLES_SQLITE.as('articles'), 'articles.id', 'article_fts.rowid')
+      .where(sql<SqlBool>`article_fts match ${expr}`) as unknown as SelectQueryBuilder<Database, 'articles', object>;
+  } else {
+    qb = c.db
+      .selectFrom('article_search')
+      .innerJoin('articles', 'articles.id', 'article_search.article_id')
+      .where(sql<SqlBool>`article_search.document @@ ${pgQuery(c)}`) as unknown as SelectQueryBuilder<Database, 'articles', object>;
+    if (strongOnly) qb = qb.where(sql<SqlBool>`article_search.strong @@ ${tsquery(toTsqueryTree(positive)!)}`);
+  }
+  qb = qb.where(visible(c.now)).where(matchesFilter(c.f));
+  if (c.excludeId !== undefined) qb = qb.where('articles.id', '!=', c.excludeId);
+  return qb;
+}
+
+const pgQueries = new WeakMap<ParsedQuery, RawBuilder<unknown>>();
+function pgQuery(c: Ctx): RawBuilder<unknown> {
+  let q = pgQueries.get(c.query);
+  if (!q) pgQueries.set(c.query, (q = tsquery(toTsqueryTree(c.query)!)));
+  return q;
+}
+
+function indexId(c: Ctx): RawBuilder<number> {
+  return c.engine === 'sqlite' ? sql<number>`article_fts.rowid` : sql<number>`article_search.article_id`;
+}
+
+function scoreColumns(c: Ctx) {
+  const score = c.engine === 'sqlite' ? sqliteScore(c.now) : postgresScore(pgQuery(c), c.now);
+  return [indexId(c).as('id'), sql<string | null>`articles.published_at`.as('published_at'), score.as('score')] as const;
+}
+
+/**
+ * Ids of matches, newest (highest id) first; `skip` leaves those out. PostgreSQL orders by "id + 0" so that it
+ * takes the matches from the GIN index rather than walk its primary key testing each row's vector.
+ */
+async function newest(c: Ctx, limit: number, offset: number, skip: number[] | null): Promise<number[]> {
+  let qb = matches(c);
+  if (skip?.length) qb = qb.where(c.engine === 'sqlite' ? sql<SqlBool>`+article_fts.rowid not in (${sql.join(skip)})` : sql<SqlBool>`not (article_search.article_id = any(${skip}::bigint[]))`);
+  const order = c.engine === 'sqlite' ? indexId(c) : sql`article_search.article_id + 0`;
+  const rows = await qb.select(indexId(c).as('id')).orderBy(order, 'desc').limit(limit).offset(offset).execute();
+  return rows.map((r) => Number((r as { id: number }).id));
+}
+
+/** Matches in the FTS5 index (visible or not), or among these ids. */
+async function ftsCount(c: Ctx, among: number[] | null): Promise<number> {
+  // "+rowid": never a rowid constraint beside MATCH. better-sqlite3 binds numbers as REAL, and FTS5 (3.54)
+  // then drops such a constraint: `match 'x' and rowid = ?` gives every match.
+  const r = among
+    ? await sql<{ n: number }>`select count(*) as n from article_fts where article_fts match ${toFts5(c.query)!} and +rowid in (${sql.join(among)})`.execute(c.db)
+    : await sql<{ n: number }>`select count(*) as n from article_fts where article_fts match ${toFts5(c.query)!}`.execute(c.db);
+  return Number(r.rows[0]!.n);
+}

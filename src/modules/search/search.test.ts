@@ -1,0 +1,430 @@
+// Search over real databases: SQLite FTS5, or PostgreSQL tsvector when DATABASE_URL is set. The same suite
+// runs on both and asserts the exact hits, so both engines answer every query here alike.
+import { test, describe, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { sql } from 'kysely';
+import { createTestDb, engineName, type TestDb } from '../../../test/db.js';
+import { plainCtx } from '../../platform/context/index.js';
+import type { Ctx } from '../../platform/context/index.js';
+import { createAuthor } from '../content/operations/createAuthor.js';
+import { createTag } from '../content/operations/createTag.js';
+import { createArticle } from '../content/operations/createArticle.js';
+import { updateArticle } from '../content/operations/updateArticle.js';
+import { deleteArticle } from '../content/operations/deleteArticle.js';
+import { publishDueArticles } from '../content/operations/publishDueArticles.js';
+import type { ArticleInput } from '../content/operations/articleInput.js';
+import { migrateToLatest, migrations } from '../../platform/db/migrate.js';
+import { findRelated, rebuildSearchIndex, reindexNeeded, searchArticles, type SearchRequest } from './index.js';
+import { createFoldFunction } from '../../platform/db/migrations/0006_search.js';
+
+const NOW = '2025-06-01T12:00:00.000Z';
+
+describe(`search (${engineName})`, () => {
+  let db: TestDb;
+  let ctx: Ctx;
+  const ids: Record<string, number> = {};
+  const inputs: Record<string, ArticleInput> = {};
+  const headlineOf = new Map<number, string>();
+
+  async function add(key: string, input: Partial<ArticleInput> & { headline: string; authorIds: number[] }) {
+    const full: ArticleInput = { status: 'published', publishedAt: '2025-05-01T08:00:00Z', bodyHtml: '<p>Nothing much.</p>', ...input };
+    const { id } = await createArticle(ctx, full, NOW);
+    ids[key] = id;
+    inputs[key] = full;
+    headlineOf.set(id, full.headline);
+    return id;
+  }
+
+  /** The keys of the hits, in rank order. */
+  async function hits(q: string, more: Omit<SearchRequest, 'q'> = {}, now = NOW): Promise<string[]> {
+    const r = await searchArticles(ctx, { q, ...more }, { now, pageSize: 50 });
+    return r.items.map((a) => keyOf(a.id));
+  }
+  const keyOf = (id: number) => Object.keys(ids).find((k) => ids[k] === id) ?? `#${id}`;
+  const sorted = (xs: string[]) => [...xs].sort();
+
+  before(async () => {
+    db = await createTestDb();
+    ctx = plainCtx(db.db, db.engine);
+    const lina = await createAuthor(ctx, { name: 'Lina Haddad' }, NOW);
+    const omar = await createAuthor(ctx, { name: 'Omar Aziz' }, NOW);
+    const kurdistan = await createTag(ctx, { name: 'Kurdistan', isRegion: true }, NOW);
+    const energy = await createTag(ctx, { name: 'Energy' }, NOW);
+    const politics = await createTag(ctx, { name: 'Politics' }, NOW);
+
+    await add('pipelineHeadline', {
+      headline: 'Pipeline deal signed in Erbil',
+      kicker: 'Kurdistan',
+      standfirst: 'A long-awaited agreement on exports.',
+      bodyHtml: '<p>Officials met on Monday to sign the agreement.</p>',
+      authorIds: [lina],
+      primaryTagId: kurdistan,
+      tagIds: [energy],
+      publishedAt: '2025-05-01T08:00:00Z',
+    });
+    await add('pipelineBody', {
+      headline: 'Budget talks stall again',
+      bodyHtml: '<p>The pipeline was mentioned. The pipeline, said one adviser, is the key; without the pipeline nothing moves.</p>',
+      authorIds: [omar],
+      tagIds: [energy],
+      publishedAt: '2025-05-02T08:00:00Z',
+    });
+    await add('meridaAccent', {
+      headline: 'Election in Meridá postponed',
+      bodyHtml: '<p>The commission delayed the vote by a month.</p>',
+      authorIds: [omar],
+      primaryTagId: politics,
+      publishedAt: '2024-03-10T08:00:00Z',
+    });
+    await add('meridaPlain', {
+      headline: 'Merida mayor resigns',
+      bodyHtml: '<p>He had been elected two years ago.</p>',
+      authorIds: [lina],
+      primaryTagId: politics,
+      publishedAt: '2023-11-05T08:00:00Z',
+    });
+    await add('naturalGas', {
+      headline: 'Prices rise as winter nears',
+      bodyHtml: '<p>The cost of natural gas has doubled since spring.</p>',
+      authorIds: [lina],
+      primaryTagId: kurdistan,
+      tagIds: [energy],
+      publishedAt: '2025-01-15T08:00:00Z',
+    });
+    await add('gasNatural', {
+      headline: 'Exports of crude fall',
+      bodyHtml: '<p>Natural resources, gas fields and oil wells: all produced less.</p>',
+      authorIds: [omar],
+      tagIds: [energy],
+      publishedAt: '2025-02-20T08:00:00Z',
+    });
+    await add('script', {
+      headline: 'Ministry website defaced',
+      bodyHtml: '<p>Hackers left &lt;script&gt;alert(1)&lt;/script&gt; on the front page of the ministry.</p>',
+      authorIds: [omar],
+      publishedAt: '2025-04-01T08:00:00Z',
+    });
+    await add('draft', { headline: 'Pipeline secret draft', status: 'draft', publishedAt: null, authorIds: [lina] });
+    await add('scheduled', { headline: 'Pipeline future plans', status: 'scheduled', publishedAt: '2025-06-01T13:00:00Z', authorIds: [lina] });
+  });
+  after(() => db.close());
+
+  test('a headline match ranks above a body match, even one repeated', async () => {
+    assert.deepEqual(await hits('pipeline'), ['pipelineHeadline', 'pipelineBody']);
+  });
+
+  test('every word must match', async () => {
+    assert.deepEqual(await hits('pipeline erbil'), ['pipelineHeadline']);
+    assert.deepEqual(await hits('pipeline erbil budget'), []);
+  });
+
+  test('"exact phrases" match only in that order', async () => {
+    assert.deepEqual(await hits('"natural gas"'), ['naturalGas']);
+    assert.deepEqual(sorted(await hits('natural gas')), ['gasNatural', 'naturalGas']);
+    assert.deepEqual(await hits('"gas natural"'), []);
+  });
+
+  test('-excluded words and phrases', async () => {
+    assert.deepEqual(await hits('natural gas -winter'), ['gasNatural']);
+    assert.deepEqual(await hits('gas -"natural gas"'), ['gasNatural']);
+    assert.deepEqual(await hits('pipeline -adviser'), ['pipelineHeadline']);
+  });
+
+  test('OR', async () => {
+    assert.deepEqual(sorted(await hits('erbil OR hackers')), ['pipelineHeadline', 'script']);
+    assert.deepEqual(sorted(await hits('pipeline erbil OR budget')), ['pipelineBody', 'pipelineHeadline']);
+  });
+
+  test('accents and case are ignored both ways', async () => {
+    assert.deepEqual(sorted(await hits('Meridá')), ['meridaAccent', 'meridaPlain']);
+    assert.deepEqual(sorted(await hits('merida')), ['meridaAccent', 'meridaPlain']);
+    assert.deepEqual(sorted(await hits('MERIDA')), ['meridaAccent', 'meridaPlain']);
+    assert.deepEqual(await hits('ÉRBÎL'), ['pipelineHeadline']);
+  });
+
+  test('English stemming: "elections" finds "election" (and "elected"), "postponing" finds "postponed"', async () => {
+    assert.deepEqual(sorted(await hits('elections')), ['meridaAccent', 'meridaPlain']);
+    assert.deepEqual(await hits('postponing'), ['meridaAccent']);
+    assert.deepEqual(await hits('resignation'), ['meridaPlain']);
+    assert.deepEqual(await hits('resigned'), ['meridaPlain']);
+    assert.deepEqual(sorted(await hits('exported')), ['gasNatural', 'pipelineHeadline']);
+  });
+
+  test('tags and bylines are searched too', async () => {
+    assert.deepEqual(sorted(await hits('haddad merida')), ['meridaPlain']);
+    assert.deepEqual(sorted(await hits('energy prices')), ['naturalGas']);
+  });
+
+  test('filters: year, date range, tag or region, author, and their combinations', async () => {
+    assert.deepEqual(sorted(await hits('merida', { year: '2024' })), ['meridaAccent']);
+    assert.deepEqual(sorted(await hits('merida', { from: '2023-11', to: '2023-11' })), ['meridaPlain']);
+    assert.deepEqual(sorted(await hits('merida', { from: '2023-11-06' })), ['meridaAccent']);
+    assert.deepEqual(sorted(await hits('merida', { to: '2023-11-05' })), ['meridaPlain'], 'to is inclusive of its day');
+    assert.deepEqual(sorted(await hits('gas', { tag: 'kurdistan' })), ['naturalGas']);
+    assert.deepEqual(sorted(await hits('gas', { author: 'omar-aziz' })), ['gasNatural']);
+    assert.deepEqual(sorted(await hits('pipeline', { tag: 'energy', author: 'lina-haddad', year: '2025' })), ['pipelineHeadline']);
+    assert.deepEqual(await hits('pipeline', { tag: 'energy', author: 'lina-haddad', year: '2024' }), []);
+  });
+
+  test('filters alone list matching articles newest first', async () => {
+    assert.deepEqual(await hits('', { tag: 'energy' }), ['pipelineBody', 'pipelineHeadline', 'gasNatural', 'naturalGas']);
+    assert.deepEqual(await hits('', { author: 'lina-haddad', to: '2025-01' }), ['naturalGas', 'meridaPlain']);
+    const r = await searchArticles(ctx, { tag: 'energy', q: '-adviser' }, { now: NOW });
+    assert.equal(r.mode, 'browse');
+    assert.deepEqual(r.items.map((a) => keyOf(a.id)), ['pipelineHeadline', 'gasNatural', 'naturalGas'], 'exclusions apply to a listing');
+  });
+
+  test('an unknown tag or author matches nothing; malformed filters are clear 400s', async () => {
+    assert.deepEqual(await hits('pipeline', { tag: 'no-such-tag' }), []);
+    assert.deepEqual(await hits('', { author: 'nobody' }), []);
+    for (const [field, value] of [
+      ['year', '24'],
+      ['from', '2024-13'],
+      ['to', '2023-02-29'],
+      ['tag', 'Not A Slug!'],
+      ['author', '../x'],
+    ] as const) {
+      await assert.rejects(searchArticles(ctx, { q: 'x', [field]: value }, { now: NOW }), (e: Error & { status?: number; field?: string }) => {
+        assert.equal(e.status, 400);
+        assert.equal(e.field, field);
+        return true;
+      });
+    }
+    await assert.rejects(searchArticles(ctx, { q: 'x', from: '2025', to: '2024' }, { now: NOW }), /before/);
+    await assert.rejects(searchArticles(ctx, { q: 'x'.repeat(501) }, { now: NOW }), /at most 500/);
+    await assert.rejects(searchArticles(ctx, { q: 'x', page: 0 }, { now: NOW }), /page/);
+  });
+
+  test('pagination: pages partition the ranked list', async () => {
+    const all = await searchArticles(ctx, { q: 'gas OR pipeline OR merida OR hackers' }, { now: NOW, pageSize: 50 });
+    assert.equal(all.total, 7);
+    const seen: number[] = [];
+    for (let page = 1; page <= 4; page++) {
+      const r = await searchArticles(ctx, { q: 'gas OR pipeline OR merida OR hackers', page }, { now: NOW, pageSize: 2 });
+      assert.equal(r.total, 7);
+      assert.equal(r.pages, 4);
+      assert.equal(r.page, page);
+      seen.push(...r.items.map((a) => a.id));
+    }
+    assert.deepEqual(seen, all.items.map((a) => a.id));
+    const beyond = await searchArticles(ctx, { q: 'gas OR pipeline OR merida OR hackers', page: 9 }, { now: NOW, pageSize: 2 });
+    assert.deepEqual(beyond.items, []);
+    assert.equal(beyond.total, 7, 'a page past the end still says how many there are');
+  });
+
+  test('drafts never match; a scheduled article matches from its time on, before the publisher runs', async () => {
+    assert.deepEqual(await hits('secret'), []);
+    assert.deepEqual(await hits('future'), []);
+    assert.deepEqual(await hits('future', {}, '2025-06-01T13:00:00.000Z'), ['scheduled']);
+    assert.equal(await publishDueArticles(ctx, '2025-06-01T13:00:00.000Z'), 1);
+    assert.deepEqual(await hits('future', {}, '2025-06-01T13:00:01.000Z'), ['scheduled']);
+  });
+
+  test('results carry summaries, a highlighted headline and snippet', async () => {
+    const r = await searchArticles(ctx, { q: 'signed exports' }, { now: NOW });
+    const a = r.items[0]!;
+    assert.equal(a.headline, 'Pipeline deal signed in Erbil');
+    assert.equal(a.path, '/2025/05/pipeline-deal-signed-in-erbil/');
+    assert.equal(a.kicker, 'Kurdistan');
+    assert.deepEqual(a.authors.map((x) => x.name), ['Lina Haddad']);
+    assert.equal(a.primaryTag?.slug, 'kurdistan');
+    assert.deepEqual(a.headlineMarked.filter((s) => s.mark).map((s) => s.text), ['signed']);
+    assert.deepEqual(a.snippet.filter((s) => s.mark).map((s) => s.text), ['exports', 'sign'], '"signed" also finds "sign"');
+    const s = await searchArticles(ctx, { q: 'hackers' }, { now: NOW });
+    assert.ok(s.items[0]!.snippet.map((x) => x.text).join('').includes('<script>alert(1)</script>'), 'the text, to be escaped by the view');
+  });
+
+  test('hostile input never fails: operators, SQL, quotes, null bytes, lone surrogates', async () => {
+    const nasty = [
+      '',
+      '   ',
+      '"',
+      '"pipeline',
+      'pipeline"',
+      'NEAR(pipeline erbil',
+      'pipeline*',
+      'headline:pipeline',
+      '^pipeline',
+      'pipeline AND erbil',
+      'pipeline NOT erbil',
+      '(pipeline) OR (erbil',
+      "'; drop table articles; --",
+      'pipeline\u0000erbil',
+      '\uD800pipeline\uDFFF',
+      '\\',
+      '!!pipeline & | <-> :* \'',
+      'x'.repeat(500),
+      '-',
+      '--',
+      'OR',
+      'NOT',
+      '{headline}: pipeline',
+      '"""""',
+    ];
+    for (const q of nasty) {
+      const r = await searchArticles(ctx, { q }, { now: NOW });
+      assert.ok(Array.isArray(r.items), JSON.stringify(q));
+    }
+    assert.deepEqual(await hits('NEAR(pipeline erbil'), [], '"near" is a word like any other');
+    assert.deepEqual(await hits('headline:pipeline'), [], '"headline" is a word, not a column');
+    assert.deepEqual(await hits('(pipeline) OR (erbil'), ['pipelineHeadline', 'pipelineBody']);
+    assert.deepEqual(await hits('pipeline\u0000erbil'), ['pipelineHeadline']);
+    const { n } = await db.db.selectFrom('articles').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    assert.equal(Number(n), 9, 'the articles table is still there');
+  });
+
+  test('an edit is searchable at once: new words found, old words gone', async () => {
+    const id = ids.script!;
+    await updateArticle(ctx, id, { ...inputs.script!, headline: 'Ministry website restored' }, NOW);
+    assert.deepEqual(await hits('restored'), ['script']);
+    assert.deepEqual(await hits('defaced'), []);
+  });
+
+  test('unpublished, trashed and deleted articles vanish from results at once', async () => {
+    const id = ids.meridaPlain!;
+    await updateArticle(ctx, id, { ...inputs.meridaPlain!, status: 'draft', publishedAt: null }, NOW);
+    assert.deepEqual(await hits('merida'), ['meridaAccent']);
+    await updateArticle(ctx, id, inputs.meridaPlain!, NOW);
+    assert.deepEqual(sorted(await hits('merida')), ['meridaAccent', 'meridaPlain']);
+
+    // The editorial trash sets trashed_at and nothing else: queries check it (visible()), so the index needs no call.
+    await db.db.updateTable('articles').set({ trashed_at: NOW }).where('id', '=', id).execute();
+    assert.deepEqual(await hits('merida'), ['meridaAccent']);
+    assert.deepEqual(await hits('', { author: 'lina-haddad', year: '2023' }), []);
+    await db.db.updateTable('articles').set({ trashed_at: null }).where('id', '=', id).execute();
+
+    await deleteArticle(ctx, id, NOW);
+    assert.deepEqual(await hits('merida'), ['meridaAccent']);
+    assert.equal(await indexRows([id]), 0, 'its index row went with it');
+    delete ids.meridaPlain;
+  });
+
+  test('related articles: shared tags and similar words, visible ones only, never itself', async () => {
+    const related = await findRelated(db.db, ids.pipelineHeadline!, NOW);
+    const keys = related.map((a) => keyOf(a.id));
+    assert.ok(!keys.includes('pipelineHeadline'));
+    assert.ok(!keys.includes('draft'));
+    assert.ok(keys.length >= 3 && keys.length <= 4, keys.join());
+    assert.equal(keys[0], 'naturalGas', 'same region and topic ranks first');
+    assert.ok(keys.includes('pipelineBody'));
+    assert.deepEqual(await findRelated(db.db, 999_999, NOW), []);
+  });
+
+  test('a rebuild gives the same results, drops rows of drafts and of articles gone, clears the flag', async () => {
+    const before = await hits('gas OR pipeline OR merida OR hackers OR restored');
+    if (db.engine === 'sqlite') {
+      await sql`insert into article_fts (article_fts) values ('delete-all')`.execute(db.db);
+      await sql`insert into article_fts (rowid, headline) values (999999, 'orphan')`.execute(db.db);
+    } else {
+      await db.db.deleteFrom('article_search').execute();
+    }
+    await db.db.insertInto('search_state').values({ key: 'reindex_needed', value: NOW }).execute();
+    assert.deepEqual(await hits('gas'), []);
+    const progress: number[] = [];
+    const p = await rebuildSearchIndex(db.db, { batchSize: 3, onProgress: (x) => progress.push(x.done) });
+    assert.equal(p.total, 8);
+    assert.equal(p.done, 8);
+    assert.equal(p.indexed, 7, 'the draft is left out');
+    assert.equal(progress.length, 3, 'one report a batch');
+    assert.equal(progress.at(-1), 8);
+    assert.deepEqual(await hits('gas OR pipeline OR merida OR hackers OR restored'), before);
+    assert.equal(await indexRows([999999, ids.draft!]), 0);
+    assert.equal(await reindexNeeded(db.db), false);
+  });
+
+  test('a save made while the index is being rebuilt is kept', async () => {
+    let pending: Promise<unknown> | null = null;
+    await rebuildSearchIndex(db.db, {
+      batchSize: 2,
+      onProgress: () => {
+        pending ??= updateArticle(ctx, ids.gasNatural!, { ...inputs.gasNatural!, headline: 'Exports of crude soar' }, NOW);
+      },
+    });
+    await pending;
+    assert.deepEqual(await hits('soar'), ['gasNatural']);
+    assert.deepEqual(await hits('crude fall'), []);
+    if (db.engine === 'postgres') {
+      const r = await sql<{ t: string | null }>`select to_regclass('article_search_next')::text as t`.execute(db.db);
+      assert.equal(r.rows[0]!.t, null, 'the rebuild table is gone');
+    }
+  });
+
+  async function indexRows(articleIds: number[]): Promise<number> {
+    if (db.engine === 'sqlite') {
+      const r = await sql<{ n: number }>`select count(*) as n from article_fts where rowid in (${sql.join(articleIds)})`.execute(db.db);
+      return Number(r.rows[0]!.n);
+    }
+    const r = await db.db.selectFrom('article_search').select((eb) => eb.fn.countAll<number>().as('n')).where('article_id', 'in', articleIds).executeTakeFirstOrThrow();
+    return Number(r.n);
+  }
+});
+
+describe(`search migration (${engineName})`, () => {
+  test('an archive that predates the index is flagged, and built when the server gets ready', async () => {
+    const db = await createTestDb({ migrate: false });
+    try {
+      const { '0006_search': _, ...before } = migrations;
+      await migrateToLatest(db.db, before);
+      const ctx = plainCtx(db.db, db.engine);
+      // Written before the search module existed: straight into the tables.
+      const author = await createAuthorRow(db);
+      const { id } = await db.db
+        .insertInto('articles')
+        .values({ slug: 'old-news', headline: 'Old news about Kirkuk', kicker: '', standfirst: '', body_html: '<p>From the archive.</p>', status: 'published', month_key: '2020-01', published_at: '2020-01-01T00:00:00.000Z', updated_at: NOW, created_at: NOW, primary_tag_id: null, word_count: 3 })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await db.db.insertInto('article_authors').values({ article_id: Number(id), author_id: author, position: 0 }).execute();
+      await migrateToLatest(db.db);
+      assert.equal(await reindexNeeded(db.db), true);
+      assert.equal((await searchArticles(ctx, { q: 'kirkuk' }, { now: NOW })).total, 0);
+
+      const { loadConfig } = await import('../../config.js');
+      const { buildApp } = await import('../../app.js');
+      const app = await buildApp(loadConfig({ BROADSIDE_DATA_DIR: db.dataDir }), { db, logger: false });
+      await app.app.ready();
+      for (let i = 0; i < 100 && (await reindexNeeded(db.db)); i++) await new Promise((r) => setTimeout(r, 20));
+      await app.close();
+      assert.equal(await reindexNeeded(db.db), false);
+      assert.equal((await searchArticles(ctx, { q: 'kirkuk' }, { now: NOW })).total, 1);
+    } finally {
+      await db.close();
+    }
+  });
+
+  test('a fresh database needs no rebuild', async () => {
+    const db = await createTestDb();
+    try {
+      assert.equal(await reindexNeeded(db.db), false);
+    } finally {
+      await db.close();
+    }
+  });
+
+  if (engineName === 'postgres') {
+    test('broadside_fold: unaccent when it can be created, translate() otherwise, both immutable', async () => {
+      const db = await createTestDb();
+      try {
+        const fold = async () => (await sql<{ f: string }>`select broadside_fold('Meridá Ærø Łódź Ñandú') as f`.execute(db.db)).rows[0]!.f;
+        const volatility = async () => (await sql<{ v: string }>`select provolatile as v from pg_proc where proname = 'broadside_fold'`.execute(db.db)).rows[0]!.v;
+        assert.equal(await fold(), 'Merida AEro Lodz Nandu', 'unaccent is installable on this machine');
+        assert.equal(await volatility(), 'i');
+        await createFoldFunction(db.db, null);
+        assert.equal(await fold(), 'Merida Ærø Łodz Nandu', 'translate() folds accents; ligatures are spelt out before the text gets here');
+        assert.equal(await volatility(), 'i');
+        // And search works the same over it.
+        const ctx = plainCtx(db.db, db.engine);
+        const a = await createAuthor(ctx, { name: 'A' }, NOW);
+        await createArticle(ctx, { headline: 'Élection à Mérida', status: 'published', publishedAt: '2025-01-01T00:00:00Z', authorIds: [a] }, NOW);
+        assert.equal((await searchArticles(ctx, { q: 'election merida' }, { now: NOW })).total, 1);
+        assert.equal((await searchArticles(ctx, { q: 'élections Mérida' }, { now: NOW })).total, 1);
+      } finally {
+        await db.close();
+      }
+    });
+  }
+});
+
+async function createAuthorRow(db: TestDb): Promise<number> {
+  const r = await db.db.insertInto('authors').values({ slug: 'old-hand', name: 'Old Hand', bio: '', created_at: NOW }).returning('id').executeTakeFirstOrThrow();
+  return Number(r.id);
+}

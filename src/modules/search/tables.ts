@@ -1,0 +1,38 @@
+// Row types of the search module's tables (migration 0006_search). One engine has each index table:
+// `article_fts` (SQLite FTS5, contentless, rowid = article id) or `article_search` (PostgreSQL tsvector).
+export interface ArticleFtsTable {
+  rowid: number;
+  headline: string;
+  kicker: string;
+  standfirst: string;
+  body: string;
+  tags: string;
+  authors: string;
+}
+
+export interface ArticleSearchTable {
+  article_id: number;
+  /** tsvector: A headline, B kicker, standfirst and tags, C body, D authors. Written only through SQL. */
+  document: unknown;
+  /** tsvector: the A and B parts of document alone. */
+  strong: unknown;
+}
+
+export interface SearchStateTable {
+  key: string;
+  value: string;
+}
+
+/** Migration 0008: each article's related articles, as a JSON array of ids, best first. */
+export interface ArticleRelatedTable {
+  article_id: number;
+  ids: string;
+  computed_at: string;
+}
+
+export interface SearchTables {
+  article_related: ArticleRelatedTable;
+  article_fts: ArticleFtsTable;
+  article_search: ArticleSearchTable;
+  search_state: SearchStateTable;
+}
