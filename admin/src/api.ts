@@ -96,6 +96,25 @@ export const put = <T = unknown>(path: string, body?: unknown, opts?: RequestOpt
 export const patch = <T = unknown>(path: string, body?: unknown, opts?: RequestOptions) => api<T>('PATCH', path, body, opts);
 export const del = <T = unknown>(path: string, opts?: RequestOptions) => api<T>('DELETE', path, undefined, opts);
 
+/** GETs started before the first render (main.tsx): the boot requests, and the article an editor address names. */
+const early = new Map<string, Promise<unknown>>();
+
+/** Starts a GET now, for getEarly to take later (401 is not treated as "signed out" here). */
+export function prefetch(path: string): void {
+  if (early.has(path)) return;
+  const p = send('GET', path, {}, { quiet401: true });
+  p.catch(() => undefined);
+  early.set(path, p);
+}
+
+/** A GET answered by the prefetch of the same path, once, when there is one; a failed prefetch is asked again. */
+export function getEarly<T = unknown>(path: string, opts?: RequestOptions): Promise<T> {
+  const p = early.get(path);
+  if (!p) return get<T>(path, opts);
+  early.delete(path);
+  return (p as Promise<T>).catch(() => get<T>(path, opts));
+}
+
 /** Multipart upload of one file as field `file`. */
 export function upload<T = unknown>(path: string, file: File, extra: Record<string, string> = {}): Promise<T> {
   const form = new FormData();

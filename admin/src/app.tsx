@@ -1,6 +1,6 @@
 // Boot: first-run setup, sign-in, or the signed-in shell with its screens.
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
-import { get, del, setCsrfToken, setUnauthenticatedHandler, messageOf } from './api.ts';
+import { getEarly, del, setCsrfToken, setUnauthenticatedHandler, messageOf } from './api.ts';
 import { Link, match, navigate, useLocation } from './router.tsx';
 import { SessionContext, useSession, atLeast, type SessionState, type Staff } from './session.ts';
 import { SetupScreen } from './screens/Setup.tsx';
@@ -38,7 +38,7 @@ export function App() {
 
   const loadSession = useCallback(async () => {
     try {
-      const s = await get<SessionAnswer>('/api/admin/session', { quiet401: true });
+      const s = await getEarly<SessionAnswer>('/api/admin/session', { quiet401: true });
       setCsrfToken(s.csrfToken);
       const mailToFiles = !!(s.mailToFiles || (typeof s.mail === 'object' && s.mail?.toFiles) || s.mail === 'files');
       setBoot({ kind: 'signed-in', staff: s.staff, mailToFiles });
@@ -53,7 +53,7 @@ export function App() {
 
   const start = useCallback(async () => {
     try {
-      const s = await get<{ needsOwner: boolean }>('/api/admin/setup', { quiet401: true });
+      const s = await getEarly<{ needsOwner: boolean }>('/api/admin/setup', { quiet401: true });
       if (s.needsOwner) {
         setBoot({ kind: 'setup' });
         return;

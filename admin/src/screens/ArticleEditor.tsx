@@ -2,7 +2,7 @@
 // publishing actions, and the revision history.
 import type { Editor } from '@tiptap/core';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { ApiError, del, get, messageOf, post, put } from '../api.ts';
+import { ApiError, del, getEarly, messageOf, post, put } from '../api.ts';
 import { Dialog, ErrorText, Field, PageTitle, Status, formatDate, fromLocalInput, toLocalInput, useLoad } from '../components/ui.tsx';
 import {
   countWords,
@@ -66,7 +66,7 @@ type SaveState =
   | { kind: 'error'; message: string };
 
 export function ArticleEditorScreen({ id }: { id: number | null }) {
-  const loaded = useLoad(async (signal) => (id ? itemOf<AdminArticle>(await get(`/api/admin/articles/${id}`, { signal }), 'article') : null), [id]);
+  const loaded = useLoad(async (signal) => (id ? itemOf<AdminArticle>(await getEarly(`/api/admin/articles/${id}`, { signal }), 'article') : null), [id]);
   const tags = useLoad((s) => loadTags(s), []);
   const authors = useLoad((s) => loadAuthors(s), []);
   if (loaded.error) {

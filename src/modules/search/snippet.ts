@@ -198,10 +198,6 @@ export function segmentsToHtml(segs: Segment[]): string {
   return segs.map((s) => (s.mark ? `<mark>${esc(s.text)}</mark>` : esc(s.text))).join('');
 }
 
-export function segmentsToText(segs: Segment[]): string {
-  return segs.map((s) => s.text).join('');
-}
-
 function esc(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ESC[c]!);
 }

@@ -149,7 +149,9 @@ function Notices({ outcome: o }: { outcome: SearchOutcome }) {
   if (o.query.truncated) notes.push('Only the first 32 words of your search were used.');
   if (o.labels.tag && 'missing' in o.labels.tag) notes.push(`There is no region or tag called “${o.labels.tag.slug}”.`);
   if (o.labels.author && 'missing' in o.labels.author) notes.push(`There is no author called “${o.labels.author.slug}”.`);
-  if (o.mode === 'none' && !o.q && !notes.length) notes.push('Type a few words to search every article ever published here.');
+  if (o.mode === 'none' && !notes.length) {
+    notes.push(o.q ? `There are no words to search for in ${quoted(o.q)}. Try other words.` : 'Type a few words to search every article ever published here.');
+  }
   if (!notes.length) return null;
   return (
     <div class="search-notices">

@@ -1,13 +1,15 @@
 // Full-text search over articles.
 //   SQLite      article_fts: a contentless FTS5 table (rowid = article id; contentless_delete so that a row can
-//               be replaced), porter stemming, unicode61 folding case and accents.
+//               be replaced), porter stemming, unicode61 folding case and accents; and a covering index on
+//               articles (id, status, published_at, trashed_at) that searches read visibility through.
 //   PostgreSQL  article_search: one tsvector per article (A headline; B kicker, standfirst, tags; C body;
 //               D bylines) under a GIN index, and its A and B parts alone (`strong`, for ranking very common
 //               words quickly), rows going with their article. broadside_fold(text) folds
 //               accents: unaccent when the extension can be created here, else translate() over the Latin
 //               letters (the extension needs a privilege that managed databases do not always grant).
-//   Both        search_state: the module's own flags. When articles exist already, `reindex_needed` asks the
-//               server to build the index once at start (migrations never run module code, which makes the text).
+//   Both        article_tags (tag_id, article_id), for related articles. search_state: the module's own flags.
+//               When articles exist already, `reindex_needed` asks the server to build the index once at start
+//               (migrations never run module code, which makes the indexed text).
 import { sql, type Kysely } from 'kysely';
 import { isPostgres, refType } from './helpers.js';
 
