@@ -6,7 +6,7 @@ import { SessionContext, useSession, atLeast, type SessionState, type Staff } fr
 import { SetupScreen } from './screens/Setup.tsx';
 import { SignInScreen, ResetRequestScreen, ResetConfirmScreen, InviteScreen } from './screens/Auth.tsx';
 import { ArticleListScreen } from './screens/Articles.tsx';
-import { ArticleEditorScreen } from './screens/ArticleEditor.tsx';
+import { ArticleEditorScreen, adoptedArticle } from './screens/ArticleEditor.tsx';
 import { MediaScreen } from './screens/Media.tsx';
 import { TagsScreen } from './screens/Tags.tsx';
 import { AuthorsScreen } from './screens/Authors.tsx';
@@ -184,7 +184,8 @@ function Shell() {
   const p = loc.path;
   if (p === '/admin' || p === '/admin/articles') screen = <ArticleListScreen />;
   else if (p === '/admin/articles/new') screen = <ArticleEditorScreen key="new" id={null} />;
-  else if ((m = match('/admin/articles/:id', p))) screen = <ArticleEditorScreen key={m.id} id={Number(m.id)} />;
+  else if ((m = match('/admin/articles/:id', p)))
+    screen = adoptedArticle.id === Number(m.id) ? <ArticleEditorScreen key="new" id={null} /> : <ArticleEditorScreen key={m.id} id={Number(m.id)} />;
   else if (p === '/admin/media') screen = <MediaScreen />;
   else if (p === '/admin/comments') screen = <CommentsScreen />;
   else if (p === '/admin/tags') screen = <TagsScreen />;

@@ -7,17 +7,17 @@ import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
+import { launchChromium, noChromium } from './chromium.js';
 import { createTestApp, type TestApp } from '../app.js';
 import { defaultAdminBuildDir } from '../../src/modules/editorial/admin-app.js';
 import { person, type Person } from '../../src/modules/editorial/articles/testing.js';
 import { MARKS, seedXss, type XssFixture } from '../../src/modules/editorial/xss-testing.js';
 import { EMBED_HOSTS } from '../../src/platform/html/sanitizer.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = 'test-artifacts';
 const built = existsSync(`${defaultAdminBuildDir()}/index.html`);
-const skip = !existsSync(CHROMIUM) ? 'Chromium is not installed at /usr/bin/chromium' : !built ? 'the admin app is not built (run scripts/build.mjs first)' : false;
+const skip = noChromium || (built ? false : 'the admin app is not built (run scripts/build.mjs first)');
 
 let app: TestApp;
 let browser: Browser;
@@ -45,10 +45,7 @@ before(async () => {
   await app.app.listen({ port, host: '127.0.0.1' });
   owner = await person(app, 'owner');
   fx = await seedXss(app, owner);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchChromium();
   mkdirSync(ARTIFACTS, { recursive: true });
 });
 

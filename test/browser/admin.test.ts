@@ -6,14 +6,14 @@ import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { launchChromium, noChromium } from './chromium.js';
 import { createTestApp, type TestApp } from '../app.js';
 import { defaultAdminBuildDir } from '../../src/modules/editorial/admin-app.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = 'test-artifacts';
 const built = existsSync(`${defaultAdminBuildDir()}/index.html`);
-const skip = !existsSync(CHROMIUM) ? 'Chromium is not installed at /usr/bin/chromium' : !built ? 'the admin app is not built (run scripts/build.mjs first)' : false;
+const skip = noChromium || (built ? false : 'the admin app is not built (run scripts/build.mjs first)');
 
 const OWNER = { name: 'Rana Aziz', email: 'rana@news.test', password: 'correct horse battery staple' };
 
@@ -39,10 +39,7 @@ before(async () => {
   base = `http://127.0.0.1:${port}`;
   app = await createTestApp({ baseUrl: base });
   await app.app.listen({ port, host: '127.0.0.1' });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchChromium();
   mkdirSync(ARTIFACTS, { recursive: true });
 });
 

@@ -2,15 +2,15 @@
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { type Browser } from 'playwright-core';
+import { launchChromium, noChromium } from './chromium.js';
 import type { AddressInfo } from 'node:net';
 import { createTestApp, type TestApp } from '../app.js';
 import { seedDemo } from '../../src/modules/content/demo/seed.js';
 import { demoArticles } from '../../src/modules/content/demo/data.js';
 import { articlePath, monthKeyOf } from '../../src/modules/content/dates.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const skip = existsSync(CHROMIUM) ? false : 'Chromium is not installed at /usr/bin/chromium';
+const skip = noChromium;
 export const ARTIFACTS = 'test-artifacts';
 
 let app: TestApp;
@@ -23,10 +23,7 @@ before(async () => {
   await seedDemo(app.ctx);
   await app.app.listen({ port: 0, host: '127.0.0.1' });
   base = `http://127.0.0.1:${(app.app.server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchChromium();
 });
 
 after(async () => {

@@ -5,15 +5,15 @@ import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
-import { chromium, type Browser } from 'playwright-core';
+import { type Browser } from 'playwright-core';
+import { launchChromium, noChromium } from './chromium.js';
 import { createTestApp, type TestApp } from '../app.js';
 import { anArticle, anAuthor } from '../factories.js';
 import { saveCommentSettings } from '../../src/modules/comments/operations/saveCommentSettings.js';
 import { moderateComments } from '../../src/modules/comments/operations/moderateComments.js';
 import { createStaffUser } from '../../src/modules/editorial/index.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const skip = existsSync(CHROMIUM) ? false : 'Chromium is not installed at /usr/bin/chromium';
+const skip = noChromium;
 const ARTIFACTS = 'test-artifacts';
 
 let app: TestApp;
@@ -33,10 +33,7 @@ before(async () => {
   path = `/${row.month_key!.replace('-', '/')}/${row.slug}/`;
   await saveCommentSettings(app.ctx, { minSeconds: 1, powBits: 12, limits: { burst: 1000, burstSeconds: 15, hourly: 1000 } });
   await app.app.listen({ port, host: '127.0.0.1' });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchChromium();
 });
 
 after(async () => {

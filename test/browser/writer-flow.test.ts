@@ -9,17 +9,17 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import sharp from 'sharp';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
+import { launchChromium, noChromium } from './chromium.js';
 import { createTestApp, type TestApp } from '../app.js';
 import { startSmtp, linkIn, type TestSmtp } from '../smtp.js';
 import { defaultAdminBuildDir } from '../../src/modules/editorial/admin-app.js';
 import { createStaffUser } from '../../src/modules/editorial/index.js';
 import { CAMERA_MAKE, jpegWithExif, readExif } from '../../src/modules/media/test-images.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = 'test-artifacts';
 const built = existsSync(`${defaultAdminBuildDir()}/index.html`);
-const skip = !existsSync(CHROMIUM) ? 'Chromium is not installed at /usr/bin/chromium' : !built ? 'the admin app is not built (run scripts/build.mjs first)' : false;
+const skip = noChromium || (built ? false : 'the admin app is not built (run scripts/build.mjs first)');
 
 const OWNER = { name: 'Rana Aziz', email: 'rana@news.test', password: 'correct horse battery staple' };
 const AUTHOR = { name: 'Karim Daoud', email: 'karim@news.test', password: 'ink and river 2025' };
@@ -51,10 +51,7 @@ before(async () => {
   await app.app.listen({ port, host: '127.0.0.1' });
   // The job worker (it sends the mail) and scheduled publishing, as `serve` runs them.
   app.startBackground();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchChromium();
   mkdirSync(ARTIFACTS, { recursive: true });
 });
 

@@ -228,7 +228,12 @@ function LinkDialog({ open, editor, onClose }: { open: boolean; editor: Editor; 
           const chain = editor.chain().focus().extendMarkRange('link');
           if (editor.state.selection.empty && !editor.isActive('link')) chain.insertContent({ type: 'text', text: v, marks: [{ type: 'link', attrs: { href: url } }] }).run();
           else chain.setLink({ href: url }).run();
+          // Writing goes on after the link, and in the editor: closing the dialog hands focus back to the
+          // toolbar button, so the editor takes it back once the dialog has gone.
+          const end = editor.state.selection.to;
+          editor.commands.setTextSelection(end);
           onClose();
+          setTimeout(() => editor.commands.focus(end), 0);
         }}
       >
         <Field label="Address" value={href} onValue={setHref} type="text" inputMode="url" placeholder="https://" autoFocus error={error} hint="Leave empty and press Save to remove the link." />

@@ -65,7 +65,17 @@ type SaveState =
   | { kind: 'saved'; at: string }
   | { kind: 'error'; message: string };
 
+/**
+ * The article a new-article editor has just created. Its address changes to /admin/articles/:id while the same
+ * editor stays on screen: the app keeps rendering that editor (not a fresh one that would reload from the
+ * server and drop what was typed meanwhile) until it is left.
+ */
+export const adoptedArticle: { id: number | null } = { id: null };
+
 export function ArticleEditorScreen({ id }: { id: number | null }) {
+  useEffect(() => () => {
+    if (id === null) adoptedArticle.id = null;
+  }, [id]);
   const loaded = useLoad(async (signal) => (id ? itemOf<AdminArticle>(await getEarly(`/api/admin/articles/${id}`, { signal }), 'article') : null), [id]);
   const tags = useLoad((s) => loadTags(s), []);
   const authors = useLoad((s) => loadAuthors(s), []);
@@ -196,6 +206,7 @@ function EditorForm({ initial, tags, authors, reloadTags }: { initial: AdminArti
     if (snapshot(fRef.current) === savedSnap.current) firstUnsaved.current = 0;
     setF((old) => ({ ...old, slug: old.slug || a.slug }));
     // The address now names the article; the editor stays as it is.
+    adoptedArticle.id = a.id;
     history.replaceState(null, '', `/admin/articles/${a.id}`);
     return a;
   }, []);
