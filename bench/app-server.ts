@@ -1,8 +1,8 @@
 // Child process: the real app, as `serve` builds it, listening on a free loopback port.
 // Tells the parent its port over IPC and answers "stats" requests (memory, CPU time, cached pages).
 import type { AddressInfo } from 'node:net';
-import { loadConfig } from '../src/config.js';
-import { buildApp } from '../src/app.js';
+// The bundled server, exactly what `npm start` runs (dist/server.js), not the separately compiled modules.
+const { loadConfig, buildApp } = (await import(new URL('../server.js', import.meta.url).href)) as typeof import('../src/main.js');
 
 const send = (m: object) => process.send?.(m);
 

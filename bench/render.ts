@@ -4,8 +4,8 @@
 //   BENCH_RENDER_INFO     other URLs to time the same way, for information (comma-separated)
 //   BENCH_RENDER_WARMUP / BENCH_RENDER_COUNT   renders before / during the measurement
 import { performance } from 'node:perf_hooks';
-import { loadConfig } from '../src/config.js';
-import { buildApp } from '../src/app.js';
+// The bundled server, as `npm start` runs it.
+const { loadConfig, buildApp } = (await import(new URL('../server.js', import.meta.url).href)) as typeof import('../src/main.js');
 import { getArticle } from '../src/modules/content/queries.js';
 
 const send = (m: object) => process.send?.(m);

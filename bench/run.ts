@@ -4,7 +4,7 @@
 //                  in the same run, a bare node:http server replaying the app's exact bytes from memory
 //   3. render      server time of an uncached render of the 3,000-word article (app.inject, cache off)
 //   4. memory      resident set size of the app process after the throughput runs
-//   5. cold start  `node dist/src/main.js serve` on the existing database: spawn → first 200 on GET /
+//   5. cold start  `node --optimize-for-size dist/server.js serve` (as npm start) on the existing database: spawn → first 200 on GET /
 // Prints PASS/FAIL per target and a JSON summary; exits 0 whether or not targets are met (1 only if the
 // benchmark itself could not run). Options: --regenerate (rebuild the data set). See bench/README.md.
 import { request, type IncomingHttpHeaders } from 'node:http';
@@ -17,7 +17,7 @@ import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import autocannon from 'autocannon';
 import { benchDataDir, DEFAULT_PARAMS, ensureBenchData, type Manifest } from './generate.js';
-import { ask, busyCpus, forkScript, killAllSync, machineCpu, procMemory, spawnNode, stop, stopAll, waitMessage, type Started } from './children.js';
+import { SERVE_NODE_FLAGS, ask, busyCpus, forkScript, killAllSync, machineCpu, procMemory, spawnNode, stop, stopAll, waitMessage, type Started } from './children.js';
 import type { RenderTiming } from './render.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -273,7 +273,7 @@ async function coldStart(dataDir: string, logDir: string, run: number): Promise<
   const port = await freePort();
   const env = childEnv(dataDir, { PORT: String(port), HOST: '127.0.0.1' });
   const t0 = performance.now();
-  const s = spawnNode(['dist/src/main.js', 'serve'], env, join(logDir, `serve-cold-${run}.log`), 'serve', REPO_ROOT);
+  const s = spawnNode([...SERVE_NODE_FLAGS, 'dist/server.js', 'serve'], env, join(logDir, `serve-cold-${run}.log`), 'serve', REPO_ROOT);
   try {
     let attempts = 0;
     while (performance.now() - t0 < COLD_TIMEOUT_MS) {
@@ -397,7 +397,7 @@ async function main(): Promise<void> {
   const cold: number[] = [];
   const coldErrors: string[] = [];
   for (let i = 1; i <= COLD_RUNS; i++) {
-    log(`Cold start ${i}/${COLD_RUNS}: node dist/src/main.js serve …`);
+    log(`Cold start ${i}/${COLD_RUNS}: node ${SERVE_NODE_FLAGS.join(' ')} dist/server.js serve …`);
     try {
       cold.push((await coldStart(dataDir, logDir, i)).ms);
     } catch (err) {

@@ -1,3 +1,3 @@
 #!/usr/bin/env node
-// The `broadside` command: runs the compiled CLI (built by `npm install`).
-import('../dist/src/main.js').then((m) => m.main(process.argv.slice(2)));
+// The `broadside` command: runs the bundled CLI (built by `npm install`).
+import('../dist/server.js').then((m) => m.main(process.argv.slice(2)));

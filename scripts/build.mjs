@@ -1,4 +1,7 @@
-// Transpiles src/, test/ and bench/ to dist/ with esbuild (no bundling): fast enough to run before every start.
+// Transpiles src/, test/ and bench/ to dist/ with esbuild, one file each (what tests import), and bundles the
+// server into dist/server.js (what `serve` runs): one file instead of hundreds of modules starts faster and
+// takes far less memory (Kysely alone is ~280 modules: ~23 MB resident when loaded one by one, ~6 MB bundled).
+// Fast enough to run before every start.
 // Type checking is tsc's job (`npm run typecheck`, part of `npm test`).
 import { build } from 'esbuild';
 import { readdirSync, statSync, rmSync, mkdirSync, cpSync, existsSync } from 'node:fs';
@@ -30,6 +33,23 @@ await build({
   jsx: 'automatic',
   jsxImportSource: 'preact',
   logLevel: 'warning',
+});
+await build({
+  entryPoints: ['src/main.ts'],
+  outfile: `${out}/server.js`,
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node24',
+  sourcemap: 'linked',
+  jsx: 'automatic',
+  jsxImportSource: 'preact',
+  logLevel: 'warning',
+  define: { BROADSIDE_BUNDLE: 'true' },
+  // Native addons stay outside; so do the libraries loaded on first use (platform/lazy.ts) and build tools.
+  external: ['better-sqlite3', 'sharp', 'pg', 'pg-native', 'nodemailer', 'vite', 'esbuild'],
+  // Bundled CommonJS packages call require() for Node's own modules.
+  banner: { js: "import { createRequire as __broadsideRequire } from 'node:module'; const require = __broadsideRequire(import.meta.url);" },
 });
 // Static assets travel beside the code that serves them.
 if (existsSync('src/web/static')) cpSync('src/web/static', `${out}/src/web/static`, { recursive: true });

@@ -131,6 +131,9 @@ async function serve(config: Config, _args: string[]): Promise<void> {
   process.once('SIGTERM', () => void stop('SIGTERM'));
 }
 
+// The bundled server (dist/server.js) is also what the benchmark drives, so it measures what `serve` runs.
+export { buildApp, loadConfig };
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   void main(process.argv.slice(2));
 }

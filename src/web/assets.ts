@@ -3,7 +3,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
-import { extname } from 'node:path';
+import { extname, join } from 'node:path';
+import { buildPath } from '../platform/paths.js';
 
 export interface Asset {
   name: string;
@@ -23,12 +24,12 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
 };
 
-export function loadAssets(dir = new URL('./static/', import.meta.url)): Map<string, Asset> {
+export function loadAssets(dir: string = buildPath('src/web/static/')): Map<string, Asset> {
   const byUrl = new Map<string, Asset>();
   for (const name of readdirSync(dir)) {
     const type = TYPES[extname(name)];
     if (!type) continue;
-    const body = readFileSync(new URL(name, dir));
+    const body = readFileSync(join(dir, name));
     const hash = createHash('sha256').update(body).digest('hex').slice(0, 10);
     const dot = name.lastIndexOf('.');
     const url = `/assets/${name.slice(0, dot)}.${hash}${name.slice(dot)}`;

@@ -158,6 +158,9 @@ test('owner → invited author → draft, preview, schedule → editor publishes
     const linkDialog = author.getByRole('dialog', { name: 'Link' });
     await linkDialog.getByLabel('Address').fill('https://council.example.org/drought-report');
     await linkDialog.getByRole('button', { name: 'Save link' }).click();
+    // As a person would: go on once the dialog has gone and the caret is back in the text.
+    await linkDialog.waitFor({ state: 'hidden' });
+    await author.waitForFunction(() => !!document.activeElement?.closest('.ProseMirror'));
     await author.keyboard.press('End');
     await author.keyboard.press('Enter');
     await author.getByRole('button', { name: 'Subhead', exact: true }).click();

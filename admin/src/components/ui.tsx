@@ -192,20 +192,31 @@ export function Dialog({
   onClose,
   children,
   wide,
+  afterClose,
 }: {
   open: boolean;
   title: string;
   onClose(): void;
   children: ComponentChildren;
   wide?: boolean;
+  /**
+   * Runs once the dialog has closed. Closing hands focus back to what opened it (a toolbar button, say), so a
+   * dialog that should leave focus elsewhere moves it here, after that, never on a timer that may come first.
+   */
+  afterClose?(): void;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
   const id = useId();
+  const after = useRef(afterClose);
+  after.current = afterClose;
   useEffect(() => {
     const d = ref.current;
     if (!d) return;
     if (open && !d.open) d.showModal();
-    if (!open && d.open) d.close();
+    if (!open && d.open) {
+      d.close();
+      after.current?.();
+    }
   }, [open]);
   return (
     <dialog

@@ -6,7 +6,7 @@ import { ACCEPT, figureFromMedia, listMedia, thumbSrc, uploadMedia, type MediaIt
 import type { FigureAttrs } from './extensions.ts';
 import { FigureFields } from './FigureFields.tsx';
 
-export function MediaPicker({ open, onClose, onPick, canUpload }: { open: boolean; onClose(): void; onPick(a: FigureAttrs): void; canUpload: boolean }) {
+export function MediaPicker({ open, onClose, afterClose, onPick, canUpload }: { open: boolean; onClose(): void; afterClose?(): void; onPick(a: FigureAttrs): void; canUpload: boolean }) {
   const [chosen, setChosen] = useState<MediaItem | null>(null);
   const [alt, setAlt] = useState('');
   const [caption, setCaption] = useState('');
@@ -21,7 +21,7 @@ export function MediaPicker({ open, onClose, onPick, canUpload }: { open: boolea
     setCredit(m.credit ?? '');
   };
   return (
-    <Dialog open={open} title={chosen ? 'Image details' : 'Insert an image'} onClose={onClose} wide>
+    <Dialog open={open} title={chosen ? 'Image details' : 'Insert an image'} onClose={onClose} afterClose={afterClose} wide>
       {chosen ? (
         <form
           onSubmit={(e) => {

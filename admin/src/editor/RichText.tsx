@@ -100,10 +100,9 @@ export function RichText({ html, label, onChange, editorRef, canUpload }: RichTe
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  const close = () => {
-    setModal(null);
-    editor?.commands.focus();
-  };
+  const close = () => setModal(null);
+  // Back to the editor, where its selection was left, once a dialog has gone.
+  const refocus = () => editor?.commands.focus();
 
   return (
     <div class="richtext">
@@ -111,18 +110,19 @@ export function RichText({ html, label, onChange, editorRef, canUpload }: RichTe
       <div ref={host} class="richtext-area" />
       {editor ? (
         <>
-          <LinkDialog open={modal === 'link'} editor={editor} onClose={close} />
-          <EmbedDialog open={modal === 'embed'} editor={editor} onClose={close} />
+          <LinkDialog open={modal === 'link'} editor={editor} onClose={close} afterClose={refocus} />
+          <EmbedDialog open={modal === 'embed'} editor={editor} onClose={close} afterClose={refocus} />
           <MediaPicker
             open={modal === 'image'}
             canUpload={canUpload}
             onClose={close}
+            afterClose={refocus}
             onPick={(attrs) => {
               editor.chain().focus().insertFigure(attrs).run();
               setModal(null);
             }}
           />
-          <FigureDialog open={modal === 'figure'} editor={editor} onClose={close} />
+          <FigureDialog open={modal === 'figure'} editor={editor} onClose={close} afterClose={refocus} />
         </>
       ) : null}
     </div>
@@ -198,7 +198,14 @@ function rovingKeys(e: KeyboardEvent) {
   list[next]!.focus();
 }
 
-function LinkDialog({ open, editor, onClose }: { open: boolean; editor: Editor; onClose(): void }) {
+interface DialogProps {
+  open: boolean;
+  editor: Editor;
+  onClose(): void;
+  afterClose(): void;
+}
+
+function LinkDialog({ open, editor, onClose, afterClose }: DialogProps) {
   const [href, setHref] = useState('');
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -208,7 +215,7 @@ function LinkDialog({ open, editor, onClose }: { open: boolean; editor: Editor; 
     }
   }, [open, editor]);
   return (
-    <Dialog open={open} title="Link" onClose={onClose}>
+    <Dialog open={open} title="Link" onClose={onClose} afterClose={afterClose}>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -228,12 +235,10 @@ function LinkDialog({ open, editor, onClose }: { open: boolean; editor: Editor; 
           const chain = editor.chain().focus().extendMarkRange('link');
           if (editor.state.selection.empty && !editor.isActive('link')) chain.insertContent({ type: 'text', text: v, marks: [{ type: 'link', attrs: { href: url } }] }).run();
           else chain.setLink({ href: url }).run();
-          // Writing goes on after the link, and in the editor: closing the dialog hands focus back to the
-          // toolbar button, so the editor takes it back once the dialog has gone.
-          const end = editor.state.selection.to;
-          editor.commands.setTextSelection(end);
+          // Writing goes on after the link: the caret is left there, and the editor takes focus back once the
+          // dialog has gone (afterClose).
+          editor.commands.setTextSelection(editor.state.selection.to);
           onClose();
-          setTimeout(() => editor.commands.focus(end), 0);
         }}
       >
         <Field label="Address" value={href} onValue={setHref} type="text" inputMode="url" placeholder="https://" autoFocus error={error} hint="Leave empty and press Save to remove the link." />
@@ -250,7 +255,7 @@ function LinkDialog({ open, editor, onClose }: { open: boolean; editor: Editor; 
   );
 }
 
-function EmbedDialog({ open, editor, onClose }: { open: boolean; editor: Editor; onClose(): void }) {
+function EmbedDialog({ open, editor, onClose, afterClose }: DialogProps) {
   const [url, setUrl] = useState('');
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -260,7 +265,7 @@ function EmbedDialog({ open, editor, onClose }: { open: boolean; editor: Editor;
     }
   }, [open]);
   return (
-    <Dialog open={open} title="Embed a video, map or chart" onClose={onClose}>
+    <Dialog open={open} title="Embed a video, map or chart" onClose={onClose} afterClose={afterClose}>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -293,7 +298,7 @@ function EmbedDialog({ open, editor, onClose }: { open: boolean; editor: Editor;
   );
 }
 
-function FigureDialog({ open, editor, onClose }: { open: boolean; editor: Editor; onClose(): void }) {
+function FigureDialog({ open, editor, onClose, afterClose }: DialogProps) {
   const [alt, setAlt] = useState('');
   const [caption, setCaption] = useState('');
   const [credit, setCredit] = useState('');
@@ -307,7 +312,7 @@ function FigureDialog({ open, editor, onClose }: { open: boolean; editor: Editor
     setSrc(a.src ?? '');
   }, [open, editor]);
   return (
-    <Dialog open={open} title="Image details" onClose={onClose}>
+    <Dialog open={open} title="Image details" onClose={onClose} afterClose={afterClose}>
       <form
         onSubmit={(e) => {
           e.preventDefault();

@@ -9,7 +9,9 @@
 //   GET  /YYYY/MM/slug/feed/             an article's approved comments (RSS); /comments/feed/ the site's
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { render } from 'preact-render-to-string';
-import { Feed } from 'feed';
+import { lazy } from '../../platform/lazy.js';
+
+const feedLib = lazy<typeof import('feed')>('feed');
 import type { Ctx } from '../../platform/context/index.js';
 import { AppError } from '../../platform/http/errors.js';
 import type { PublicSite } from '../../web/site.js';
@@ -375,7 +377,7 @@ export function registerCommentRoutes(app: FastifyInstance, deps: CommentRouteDe
     for (const i of items) if (!tags.includes(`article:${i.articleId}`)) tags.push(`article:${i.articleId}`);
     const settings = await readCommentSettings(ctx.db);
     const pageOf = new Map<number, Map<number, number>>();
-    const feed = new Feed({
+    const feed = new (feedLib().Feed)({
       title,
       description: title,
       id: s.baseUrl + self,

@@ -1,5 +1,8 @@
 // RSS 2.0 and Atom feeds (the `feed` package writes and escapes the XML) and the sitemap.
-import { Feed } from 'feed';
+import type { Feed } from 'feed';
+import { lazy } from '../../platform/lazy.js';
+
+const feedLib = lazy<typeof import('feed')>('feed');
 import type { Db } from '../../platform/db/index.js';
 import type { Site } from '../../web/layout.js';
 import type { ArticleSummary } from './queries.js';
@@ -16,7 +19,7 @@ export function buildFeed(
   items: ArticleSummary[],
   bodies: Map<number, string>,
 ): Feed {
-  const feed = new Feed({
+  const feed = new (feedLib().Feed)({
     title: opts.title,
     description: opts.description || site.description || opts.title,
     id: site.baseUrl + opts.path,

@@ -5,10 +5,10 @@ import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { gzipSync, brotliCompressSync, constants as zlib } from 'node:zlib';
 import { extname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { EMBED_HOSTS } from '../../platform/html/sanitizer.js';
 import { acceptsEncoding } from '../../platform/cache/serve-cached.js';
+import { buildPath } from '../../platform/paths.js';
 
 export interface AdminAppOptions {
   /** The Vite output folder (holding index.html and assets/). Defaults to <build dir>/admin beside the compiled code. */
@@ -34,9 +34,9 @@ const TYPES: Record<string, string> = {
   '.map': 'application/json; charset=utf-8',
 };
 
-/** dist/src/modules/editorial/admin-app.js → dist/admin */
+/** dist/admin: the admin app as Vite built it. */
 export function defaultAdminBuildDir(): string {
-  return fileURLToPath(new URL('../../../admin/', import.meta.url));
+  return buildPath('admin/');
 }
 
 /** The admin's policy: Vite's output has no inline script or style, so none is allowed. */

@@ -1,9 +1,12 @@
 // Reading an upload by its content and making the public files with sharp. Pure: no storage, no database.
 import { availableParallelism } from 'node:os';
-import sharp from 'sharp';
+import type sharpType from 'sharp';
+import { lazy } from '../../platform/lazy.js';
 import { AppError, badInput } from '../../platform/http/errors.js';
 
-type Metadata = Awaited<ReturnType<ReturnType<typeof sharp>['metadata']>>;
+const loadSharp = lazy<typeof sharpType>('sharp');
+const sharp: typeof sharpType = ((...args: Parameters<typeof sharpType>) => loadSharp()(...args)) as typeof sharpType;
+type Metadata = Awaited<ReturnType<ReturnType<typeof sharpType>['metadata']>>;
 
 export type ImageFormat = 'jpeg' | 'png' | 'webp' | 'avif' | 'gif';
 

@@ -1,5 +1,6 @@
 // One allowlist for every way HTML enters Broadside: the editor, importers and the demo content.
-import sanitize from 'sanitize-html';
+import type sanitize from 'sanitize-html';
+import { lazy } from '../lazy.js';
 import { brand, type SafeHtml } from './safe-html.js';
 
 /** Hosts whose players may be embedded in an article. */
@@ -12,7 +13,9 @@ export const EMBED_HOSTS = [
   'w.soundcloud.com',
 ];
 
-const options: sanitize.IOptions = {
+const sanitizeLib = lazy<typeof sanitize>('sanitize-html');
+
+const options: Omit<sanitize.IOptions, 'selfClosing'> = {
   allowedTags: [
     'p', 'h2', 'h3', 'h4', 'ul', 'ol', 'li', 'blockquote', 'figure', 'figcaption', 'img', 'picture', 'source',
     'a', 'strong', 'em', 'b', 'i', 'u', 's', 'sub', 'sup', 'br', 'hr', 'code', 'pre', 'cite', 'q', 'abbr', 'mark',
@@ -58,10 +61,13 @@ const options: sanitize.IOptions = {
   exclusiveFilter: (frame) => frame.tag === 'iframe' && !frame.attribs.src,
   // Text of dropped elements such as <script> and <style> goes with them.
   nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'template'],
-  // <source> is a void element like <img>: written `<source ... />`, never with a closing tag.
-  selfClosing: [...sanitize.defaults.selfClosing, 'source'],
 };
+let withVoid: sanitize.IOptions | undefined;
+
 
 export function sanitizeHtml(input: string): SafeHtml {
-  return brand(sanitize(input, options));
+  const lib = sanitizeLib();
+  // <source> is a void element like <img>: written `<source ... />`, never with a closing tag.
+  withVoid ??= { ...options, selfClosing: [...lib.defaults.selfClosing, 'source'] };
+  return brand(lib(input, withVoid));
 }

@@ -1,6 +1,8 @@
 // Side-by-side differences between two versions of an article, field by field, computed with `diff`: words
 // for text, words over the body's text (one blank line between blocks), items for tag and author lists.
-import { diffArrays, diffWords } from 'diff';
+import { lazy } from '../../../platform/lazy.js';
+
+const diffLib = lazy<typeof import('diff')>('diff');
 import type { ArticleFields } from './fields.js';
 
 export interface DiffPart {
@@ -51,7 +53,7 @@ function parts(changes: { value: string; added: boolean; removed: boolean }[]): 
 
 function words(a: string, b: string): DiffPart[] {
   if (a === b) return a ? [{ value: a }] : [];
-  return parts(diffWords(a, b));
+  return parts(diffLib().diffWords(a, b));
 }
 
 function whole(a: string, b: string): DiffPart[] {
@@ -60,7 +62,7 @@ function whole(a: string, b: string): DiffPart[] {
 }
 
 function list(a: string[], b: string[]): DiffPart[] {
-  return diffArrays(a, b).map((c) => ({ value: c.value.join(', '), ...(c.added ? { added: true as const } : {}), ...(c.removed ? { removed: true as const } : {}) }));
+  return diffLib().diffArrays(a, b).map((c) => ({ value: c.value.join(', '), ...(c.added ? { added: true as const } : {}), ...(c.removed ? { removed: true as const } : {}) }));
 }
 
 export interface Names {

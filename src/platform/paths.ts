@@ -1,0 +1,14 @@
+// Where the build's files are, whether this code runs as the bundled server (dist/server.js, what `serve` runs)
+// or as separately compiled modules (dist/src/…, what tests import). The build defines BROADSIDE_BUNDLE in the
+// bundle only.
+import { fileURLToPath } from 'node:url';
+
+declare const BROADSIDE_BUNDLE: boolean | undefined;
+
+/** The build's root directory (dist/ or $BROADSIDE_BUILD_DIR), as a URL ending in '/'. */
+export const buildRoot = new URL(typeof BROADSIDE_BUNDLE !== 'undefined' && BROADSIDE_BUNDLE ? './' : '../../', import.meta.url);
+
+/** A path inside the build, e.g. buildPath('admin/'). */
+export function buildPath(rel: string): string {
+  return fileURLToPath(new URL(rel, buildRoot));
+}
