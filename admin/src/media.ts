@@ -21,6 +21,8 @@ export interface MediaItem {
   alt: string;
   caption: string;
   credit: string;
+  /** The staff member who uploaded it (null when imported or their account is gone). */
+  uploadedBy?: number | null;
   variants?: { full: MediaVariant; avif: MediaVariant[]; webp: MediaVariant[] };
   /** The server's ready-made <figure> for this image. */
   html?: string;

@@ -38,6 +38,9 @@ export function MediaScreen() {
 }
 
 function MediaEditDialog({ item, onClose, onSaved, onDeleted }: { item: MediaItem; onClose(): void; onSaved(m: MediaItem): void; onDeleted(m: MediaItem): void }) {
+  const { staff } = useSession();
+  // Others' images are an editor's to change (the server enforces it; this only says so up front).
+  const mine = atLeast(staff, 'editor') || item.uploadedBy === staff.id;
   const [alt, setAlt] = useState(item.alt ?? '');
   const [caption, setCaption] = useState(item.caption ?? '');
   const [credit, setCredit] = useState(item.credit ?? '');
@@ -72,16 +75,24 @@ function MediaEditDialog({ item, onClose, onSaved, onDeleted }: { item: MediaIte
           </p>
         </div>
         <div>
-          <FigureFields alt={alt} setAlt={setAlt} caption={caption} setCaption={setCaption} credit={credit} setCredit={setCredit} />
-          <p class="hint">These are the defaults when the image is inserted into an article; each article can change them.</p>
+          <fieldset disabled={!mine}>
+            <FigureFields alt={alt} setAlt={setAlt} caption={caption} setCaption={setCaption} credit={credit} setCredit={setCredit} />
+          </fieldset>
+          <p class="hint">
+            {mine ? 'These are the defaults when the image is inserted into an article; each article can change them.' : 'Someone else uploaded this image: only an editor can change or delete it. Each article can still change its caption and credit where it shows it.'}
+          </p>
           <ErrorText error={act.error || remove.error} />
           <div class="buttons">
-            <button type="submit" class="primary" disabled={act.busy}>
-              {act.busy ? 'Saving…' : 'Save'}
-            </button>
-            <button type="button" class="danger" disabled={remove.busy} onClick={() => void remove.run()}>
-              Delete
-            </button>
+            {mine ? (
+              <>
+                <button type="submit" class="primary" disabled={act.busy}>
+                  {act.busy ? 'Saving…' : 'Save'}
+                </button>
+                <button type="button" class="danger" disabled={remove.busy} onClick={() => void remove.run()}>
+                  Delete
+                </button>
+              </>
+            ) : null}
             <button type="button" onClick={onClose}>
               Cancel
             </button>

@@ -226,7 +226,7 @@ const MATRIX: Record<string, RouteSpec> = {
   'POST /api/admin/media': { who: AUTHORS, make: async () => ({ method: 'POST', url: A('media'), multipart: multipartBody('file', 'photo.png', 'image/png', await png(48, 32), { alt: 'A test' }) }) },
   'GET /api/admin/media': { who: AUTHORS, make: async () => ({ method: 'GET', url: A('media') }) },
   'GET /api/admin/media/{id}': { who: AUTHORS, make: async (c, own) => ({ method: 'GET', url: A(`media/${await image(c, own)}`) }) },
-  'PATCH /api/admin/media/{id}': { who: AUTHORS, own: AUTHORS, make: async (c, own) => ({ method: 'PATCH', url: A(`media/${await image(c, own)}`), body: { alt: 'Described' } }) },
+  'PATCH /api/admin/media/{id}': { who: EDITORS, own: AUTHORS, make: async (c, own) => ({ method: 'PATCH', url: A(`media/${await image(c, own)}`), body: { alt: 'Described' } }) },
   'DELETE /api/admin/media/{id}': { who: EDITORS, own: AUTHORS, make: async (c, own) => ({ method: 'DELETE', url: A(`media/${await image(c, own)}`) }) },
 
   // ---- Articles: editors any; authors their own (publish too); contributors edit their own drafts ----------

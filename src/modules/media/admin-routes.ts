@@ -108,21 +108,26 @@ export function registerAdminMediaRoutes(app: FastifyInstance, deps: AdminMediaD
       return { ...result, items: result.items.map(mediaJson) };
     });
 
+    // Images may be in anyone's articles: changing or removing someone else's is an editor's call.
+    async function ownOrEditor(req: FastifyRequest, id: number, message: string): Promise<void> {
+      if (!atLeast(req.staff!.role, 'editor') && (await getMedia(ctx.db, id)).uploadedBy !== req.staff!.id) {
+        throw new AppError('BROADSIDE_E_FORBIDDEN', message);
+      }
+    }
+
     scope.get('/api/admin/media/:id', guard, async (req) => mediaJson(await getMedia(ctx.db, idOf(req))));
 
     scope.patch('/api/admin/media/:id', guard, async (req) => {
       const id = idOf(req);
       const body = req.body;
       if (body === null || typeof body !== 'object' || Array.isArray(body)) throw badInput('Send a JSON object with alt, caption or credit.');
+      await ownOrEditor(req, id, 'Only an editor may change the alt text, caption or credit of an image someone else uploaded.');
       return mediaJson(await updateMedia(ctx, id, body as Record<string, string>));
     });
 
     scope.delete('/api/admin/media/:id', guard, async (req, reply: FastifyReply) => {
       const id = idOf(req);
-      // Images may be in anyone's articles: removing someone else's is an editor's call.
-      if (!atLeast(req.staff!.role, 'editor') && (await getMedia(ctx.db, id)).uploadedBy !== req.staff!.id) {
-        throw new AppError('BROADSIDE_E_FORBIDDEN', 'Only an editor may delete an image someone else uploaded.');
-      }
+      await ownOrEditor(req, id, 'Only an editor may delete an image someone else uploaded.');
       await deleteMedia(ctx, store, id);
       return reply.code(204).send();
     });

@@ -186,8 +186,13 @@ test('list, read, describe and delete through the admin API', async () => {
   assert.equal(notYours.statusCode, 403);
   assert.match(notYours.json().error.message, /Only an editor may delete/);
   assert.equal((await t.app.inject({ method: 'GET', url: byEditor.url })).statusCode, 200, 'still there');
-  // An author may still describe it.
-  assert.equal((await t.app.inject({ method: 'PATCH', url: `/api/admin/media/${byEditor.id}`, payload: { alt: 'Chart' }, headers: as('author') })).statusCode, 200);
+  // Nor change how it is described (as in WordPress: others' media are an editor's to edit)…
+  const describe = await t.app.inject({ method: 'PATCH', url: `/api/admin/media/${byEditor.id}`, payload: { alt: 'Chart' }, headers: as('author') });
+  assert.equal(describe.statusCode, 403);
+  assert.match(describe.json().error.message, /Only an editor may change the alt text/);
+  assert.equal((await t.app.inject({ method: 'GET', url: `/api/admin/media/${byEditor.id}`, headers: as('author') })).json().alt, byEditor.alt, 'unchanged');
+  // …while an editor may describe an author's.
+  assert.equal((await t.app.inject({ method: 'PATCH', url: `/api/admin/media/${created.id}`, payload: { credit: 'Photo desk' }, headers: as('editor') })).statusCode, 200);
   assert.equal((await t.app.inject({ method: 'DELETE', url: `/api/admin/media/${byEditor.id}`, headers: as('editor') })).statusCode, 204);
 
   const del = await t.app.inject({ method: 'DELETE', url: `/api/admin/media/${created.id}`, headers: as('author') });
