@@ -35,8 +35,9 @@ await build({
   logLevel: 'warning',
 });
 await build({
-  entryPoints: ['src/main.ts'],
-  outfile: `${out}/server.js`,
+  // The search threads (modules/search/pool.ts) load a bundle of their own.
+  entryPoints: { server: 'src/main.ts', 'search-worker': 'src/modules/search/worker.ts' },
+  outdir: out,
   bundle: true,
   format: 'esm',
   platform: 'node',

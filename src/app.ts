@@ -23,7 +23,7 @@ import { registerAdminApp } from './modules/editorial/admin-app.js';
 import { registerEditorialAuth } from './modules/editorial/index.js';
 import { registerMedia } from './modules/media/index.js';
 import { registerEditorialArticles } from './modules/editorial/articles/routes.js';
-import { registerSearch, RELATED_JOB, computeRelated } from './modules/search/index.js';
+import { registerSearch, RELATED_JOB, computeRelated, threadSearcher, inProcessSearcher } from './modules/search/index.js';
 import { registerComments } from './modules/comments/index.js';
 
 export interface App {
@@ -132,7 +132,9 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   registerEditorialAuth(app, { ctx, config });
   registerMedia(app, { ctx, dataDir: config.dataDir, maxUploadMb: config.maxUploadMb });
   registerEditorialArticles(app, { ctx, site });
-  registerSearch(app, { ctx, site, pageSize: config.pageSize });
+  const searcher = db.engine === 'sqlite' && db.file && config.searchThreads > 0 ? threadSearcher(db.file, config.searchThreads) : inProcessSearcher(ctx);
+  app.addHook('onClose', () => searcher.close());
+  registerSearch(app, { ctx, site, pageSize: config.pageSize, searcher });
   registerComments(app, { ctx, site, jobs, secureCookies: config.secureCookies });
 
   app.setErrorHandler(handleError);

@@ -1,4 +1,5 @@
 // Environment → typed, validated config. Every bad value is reported at once, one readable line each.
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 
 export interface Config {
@@ -24,6 +25,11 @@ export interface Config {
   secureCookies: boolean;
   /** Largest media upload accepted, in MiB. */
   maxUploadMb: number;
+  /**
+   * Worker threads that run searches on SQLite (0: in the request's own thread). Each has its own read-only
+   * connection, so searches use the spare cores and never hold up serving pages.
+   */
+  searchThreads: number;
 }
 
 export class ConfigError extends Error {
@@ -79,6 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   const cacheMegabytes = intVar(env, 'BROADSIDE_CACHE_MB', 32, 1, 4096, problems);
   const trustProxy = boolVar(env, 'BROADSIDE_TRUST_PROXY', false, problems);
   const maxUploadMb = intVar(env, 'BROADSIDE_MAX_UPLOAD_MB', 20, 1, 1024, problems);
+  const searchThreads = intVar(env, 'BROADSIDE_SEARCH_THREADS', Math.min(2, availableParallelism()), 0, 16, problems);
 
   let smtpUrl: string | null = null;
   if (env.BROADSIDE_SMTP_URL) {
@@ -97,7 +104,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${logLevel}")`);
 
   if (problems.length) throw new ConfigError(problems);
-  return { port, host, baseUrl, dataDir, databaseUrl, title, description, pageSize, pageCache, logLevel, cacheMegabytes, trustProxy, smtpUrl, mailFrom, secureCookies: baseUrl.startsWith('https:'), maxUploadMb, ...overrides };
+  return { port, host, baseUrl, dataDir, databaseUrl, title, description, pageSize, pageCache, logLevel, cacheMegabytes, trustProxy, smtpUrl, mailFrom, secureCookies: baseUrl.startsWith('https:'), maxUploadMb, searchThreads, ...overrides };
 }
 
 function hostOf(url: string): string {

@@ -13,7 +13,7 @@ export interface TestApp extends App {
 
 export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
   const testDb = await createTestDb();
-  const config = loadConfig({ BROADSIDE_DATA_DIR: testDb.dataDir }, { baseUrl: 'http://news.test', title: 'Test Outlet', ...overrides });
+  const config = loadConfig({ BROADSIDE_DATA_DIR: testDb.dataDir }, { baseUrl: 'http://news.test', title: 'Test Outlet', searchThreads: 0, ...overrides });
   const built = await buildApp(config, { db: testDb, logger: false });
   return {
     ...built,

@@ -5,8 +5,11 @@ import { fileURLToPath } from 'node:url';
 
 declare const BROADSIDE_BUNDLE: boolean | undefined;
 
+/** True in the bundled server (dist/server.js), false in the separately compiled modules. */
+export const bundled = typeof BROADSIDE_BUNDLE !== 'undefined' && !!BROADSIDE_BUNDLE;
+
 /** The build's root directory (dist/ or $BROADSIDE_BUILD_DIR), as a URL ending in '/'. */
-export const buildRoot = new URL(typeof BROADSIDE_BUNDLE !== 'undefined' && BROADSIDE_BUNDLE ? './' : '../../', import.meta.url);
+export const buildRoot = new URL(bundled ? './' : '../../', import.meta.url);
 
 /** A path inside the build, e.g. buildPath('admin/'). */
 export function buildPath(rel: string): string {

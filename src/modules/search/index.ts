@@ -15,6 +15,7 @@ export { storedRelated, relatedForPage, computeRelated, RELATED_JOB } from './op
 export { parseQuery, describeQuery, type ParsedQuery, type Term } from './query.js';
 export { RelatedArticles } from './views/related.js';
 export { searchCommand } from './cli.js';
+export { inProcessSearcher, threadSearcher, type Searcher } from './pool.js';
 export { reindexNeeded } from './queries.js';
 export type { SearchTables } from './tables.js';
 

@@ -6,7 +6,8 @@ import rateLimit from '@fastify/rate-limit';
 import type { Ctx } from '../../platform/context/index.js';
 import { AppError, badInput } from '../../platform/http/errors.js';
 import type { PublicSite } from '../../web/site.js';
-import { searchArticles, type SearchOutcome, type SearchRequest } from './operations/searchArticles.js';
+import type { SearchOutcome, SearchRequest } from './operations/searchArticles.js';
+import { inProcessSearcher, type Searcher } from './pool.js';
 import { segmentsToHtml } from './snippet.js';
 import { SearchView, type Chip } from './views/search.js';
 
@@ -14,6 +15,8 @@ export interface SearchRouteDeps {
   ctx: Ctx;
   site: PublicSite;
   pageSize: number;
+  /** Where searches run (worker threads on SQLite); in the request's thread when not given. */
+  searcher?: Searcher;
   /** Searches per minute per client address on /api/search. */
   apiPerMinute?: number;
 }
@@ -68,6 +71,7 @@ function chipsOf(form: Form, o: SearchOutcome | null): Chip[] {
 
 export function registerSearchRoutes(app: FastifyInstance, deps: SearchRouteDeps): void {
   const { ctx, site, pageSize } = deps;
+  const searcher = deps.searcher ?? inProcessSearcher(ctx);
 
   async function searchPage(req: FastifyRequest, reply: FastifyReply) {
     const now = new Date().toISOString();
@@ -75,7 +79,7 @@ export function registerSearchRoutes(app: FastifyInstance, deps: SearchRouteDeps
     let outcome: SearchOutcome | null = null;
     let error: string | null = null;
     try {
-      outcome = await searchArticles(ctx, toRequest(form, page), { now, pageSize });
+      outcome = await searcher.search(toRequest(form, page), { now, pageSize });
     } catch (err) {
       if (!(err instanceof AppError) || err.status !== 400) throw err;
       error = err.message;
@@ -109,7 +113,7 @@ export function registerSearchRoutes(app: FastifyInstance, deps: SearchRouteDeps
     scope.get('/api/search', { config: { rateLimit: { max: perMinute, timeWindow: '1 minute' } } }, async (req, reply) => {
       const { form, page } = readForm(req.query);
       if (!KEYS.some((k) => form[k].trim())) throw badInput('Give words to search for (q), or a filter: tag, author, year, from or to.', 'q');
-      const o = await searchArticles(ctx, toRequest(form, page), { pageSize });
+      const o = await searcher.search(toRequest(form, page), { pageSize });
       const s = await site.site();
       reply.header('cache-control', 'no-store');
       return {

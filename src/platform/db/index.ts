@@ -13,6 +13,8 @@ export type Engine = 'sqlite' | 'postgres';
 export interface DbHandle {
   db: Db;
   engine: Engine;
+  /** The SQLite file (absent on PostgreSQL). */
+  file?: string;
   close(): Promise<void>;
 }
 
@@ -29,7 +31,7 @@ function loadPg(): typeof pgTypes {
   return pgModule;
 }
 
-export function openDatabase(opts: { databaseUrl: string | null; dataDir: string; file?: string }): DbHandle {
+export function openDatabase(opts: { databaseUrl: string | null; dataDir: string; file?: string; readonly?: boolean }): DbHandle {
   if (opts.databaseUrl) {
     const pool = new (loadPg().Pool)({ connectionString: opts.databaseUrl, max: 10 });
     pool.on('error', () => {
@@ -40,15 +42,16 @@ export function openDatabase(opts: { databaseUrl: string | null; dataDir: string
   }
   mkdirSync(opts.dataDir, { recursive: true });
   const file = opts.file ?? join(opts.dataDir, 'broadside.db');
-  const sqlite = new SQLite(file);
-  sqlite.pragma('journal_mode = WAL');
+  const sqlite = new SQLite(file, { readonly: opts.readonly === true });
+  // A read-only connection (a search thread) finds the file in WAL mode already, and writes nothing.
+  if (!opts.readonly) sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('busy_timeout = 5000');
   // 8 MiB of page cache (the default is 16): rendered pages are cached above the database anyway.
   sqlite.pragma('cache_size = -8192');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { db, engine: 'sqlite', close: () => db.destroy() };
+  return { db, engine: 'sqlite', file, close: () => db.destroy() };
 }
 
 export async function ping(db: Db): Promise<boolean> {

@@ -1,0 +1,25 @@
+// A search thread: its own read-only SQLite connection, answering the searches the pool sends it. Bundled on its
+// own (dist/search-worker.js) for the server; run from dist/src/modules/search/worker.js by tests.
+import { dirname } from 'node:path';
+import { parentPort, workerData } from 'node:worker_threads';
+import { openDatabase } from '../../platform/db/index.js';
+import { plainCtx } from '../../platform/context/index.js';
+import { AppError } from '../../platform/http/errors.js';
+import { searchArticles, type SearchRequest } from './operations/searchArticles.js';
+import type { WorkerAnswer, WorkerAsk } from './pool.js';
+
+const { file } = workerData as { file: string };
+const handle = openDatabase({ databaseUrl: null, dataDir: dirname(file), file, readonly: true });
+const ctx = plainCtx(handle.db, handle.engine);
+
+parentPort!.on('message', (m: WorkerAsk) => {
+  const answer = (a: WorkerAnswer) => parentPort!.postMessage(a);
+  searchArticles(ctx, m.req as SearchRequest, m.opts).then(
+    (outcome) => answer({ id: m.id, outcome }),
+    (err: unknown) =>
+      answer({
+        id: m.id,
+        error: err instanceof AppError ? { code: err.code, message: err.message, field: err.field } : { message: err instanceof Error ? err.message : String(err) },
+      }),
+  );
+});
