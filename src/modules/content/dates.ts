@@ -16,8 +16,16 @@ export function formatDate(iso: string): string {
 }
 
 /** '2015-05' → 'May 2015' */
+// Every page's archive sidebar names each month: formatted once each, not on every render.
+const monthNames = new Map<string, string>();
+
 export function formatMonthKey(key: string): string {
-  return monthYear.format(new Date(`${key}-01T00:00:00Z`));
+  let name = monthNames.get(key);
+  if (name === undefined) {
+    name = monthYear.format(new Date(`${key}-01T00:00:00Z`));
+    if (monthNames.size < 10_000) monthNames.set(key, name);
+  }
+  return name;
 }
 
 export function articlePath(monthKey: string, slug: string): string {

@@ -102,11 +102,23 @@ interface Hit {
   key: string;
 }
 
+// A result page makes ten snippets for the same terms: the matcher and its pattern are made once.
+const probes = new WeakMap<Term[], { m: Matcher; probe: RegExp | null }>();
+
+function probeFor(terms: Term[]): { m: Matcher; probe: RegExp | null } {
+  let p = probes.get(terms);
+  if (!p) {
+    const m = matcher(terms);
+    const firsts = new Set<string>([...m.words, ...m.phrases.map((p) => p[0]!)]);
+    const probe = firsts.size ? new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])(?:${[...new Set([...firsts].map(prefixPattern))].join('|')})`, 'giu') : null;
+    probes.set(terms, (p = { m, probe }));
+  }
+  return p;
+}
+
 function findHits(text: string, terms: Term[]): Hit[] {
-  const m = matcher(terms);
-  const firsts = new Set<string>([...m.words, ...m.phrases.map((p) => p[0]!)]);
-  if (firsts.size === 0) return [];
-  const probe = new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])(?:${[...new Set([...firsts].map(prefixPattern))].join('|')})`, 'giu');
+  const { m, probe } = probeFor(terms);
+  if (!probe) return [];
   const hits: Hit[] = [];
   let after = 0;
   for (const found of text.matchAll(probe)) {

@@ -50,8 +50,33 @@ export function openDatabase(opts: { databaseUrl: string | null; dataDir: string
   sqlite.pragma('busy_timeout = 5000');
   // 8 MiB of page cache (the default is 16): rendered pages are cached above the database anyway.
   sqlite.pragma('cache_size = -8192');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return { db, engine: 'sqlite', file, close: () => db.destroy() };
+}
+
+const STATEMENTS_KEPT = 500;
+
+/**
+ * Kysely prepares every query afresh; SQLite's prepare (parse and plan) costs as much as running a small query.
+ * Prepared statements are kept by their SQL text, the least recently used dropped past STATEMENTS_KEPT. Safe
+ * because better-sqlite3 runs a statement to completion before the next call (nothing here streams rows).
+ */
+function withStatementCache(sqlite: SQLite.Database) {
+  const kept = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(source: string): SQLite.Statement {
+      let stmt = kept.get(source);
+      if (stmt) {
+        kept.delete(source);
+      } else {
+        stmt = sqlite.prepare(source);
+        if (kept.size >= STATEMENTS_KEPT) kept.delete(kept.keys().next().value!);
+      }
+      kept.set(source, stmt);
+      return stmt;
+    },
+  };
 }
 
 export async function ping(db: Db): Promise<boolean> {
