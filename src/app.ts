@@ -8,6 +8,7 @@ import type { Config } from './config.js';
 import { openDatabase, type DbHandle } from './platform/db/index.js';
 import type { Ctx } from './platform/context/index.js';
 import { PageCache } from './platform/cache/page-cache.js';
+import { openBus, EVERYTHING } from './platform/cache/bus.js';
 import { registerPageCache, tryServeFromCache } from './platform/cache/fastify.js';
 import { AppError, badInput, notFound } from './platform/http/errors.js';
 import { EMBED_HOSTS } from './platform/html/sanitizer.js';
@@ -50,12 +51,23 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   const db = opts.db ?? openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const cache = new PageCache(config.cacheMegabytes * 1024 * 1024);
   let site: PublicSite | null = null;
+  let log: { warn(obj: object, msg: string): void } | null = null;
+  const bus = openBus(db, { databaseUrl: config.databaseUrl, onError: (err) => log?.warn({ err }, 'cache: could not reach the other processes') });
+  const invalidateHere = (tags: string[]) => {
+    if (tags.includes(EVERYTHING)) {
+      cache.clear();
+      site?.onInvalidate(['layout', 'settings']);
+    } else {
+      cache.invalidate(tags);
+      site?.onInvalidate(tags);
+    }
+  };
   const ctx: Ctx = {
     db: db.db,
     engine: db.engine,
     invalidate(tags) {
-      cache.invalidate(tags);
-      site?.onInvalidate(tags);
+      invalidateHere(tags);
+      void bus.publish(tags);
     },
   };
 
@@ -100,6 +112,10 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   });
   await app.register(formbody);
   registerPageCache(app, cache, config.pageCache);
+  log = app.log;
+  // Changes made by other processes (app processes, `broadside worker`, the CLI) drop pages here too.
+  app.addHook('onReady', () => bus.listen(invalidateHere));
+  app.addHook('onClose', () => bus.close());
 
   const jobs = new JobRunner({ logger: app.log });
   jobs.register(MAIL_JOB, mailSendHandler(config));

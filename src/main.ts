@@ -2,7 +2,8 @@
 import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { loadConfig, ConfigError, type Config } from './config.js';
-import { openDatabase } from './platform/db/index.js';
+import { openDatabase, type DbHandle } from './platform/db/index.js';
+import { openBus, EVERYTHING } from './platform/cache/bus.js';
 import { migrateToLatest, MigrationFailed } from './platform/db/migrate.js';
 import { plainCtx } from './platform/context/index.js';
 import { buildApp } from './app.js';
@@ -78,10 +79,18 @@ async function demo(config: Config): Promise<void> {
   try {
     await migrateToLatest(handle.db);
     const n = await seedDemo(plainCtx(handle.db, handle.engine));
+    await announceChanges(config, handle);
     console.log(`Demo content written: ${n.articles} articles, ${n.authors} authors, ${n.tags} tags, ${n.pages} pages.`);
   } finally {
     await handle.close();
   }
+}
+
+/** After a command changed content behind a running server's back: its cached pages go. */
+async function announceChanges(config: Config, handle: DbHandle): Promise<void> {
+  const bus = openBus(handle, { databaseUrl: config.databaseUrl, onError: (err) => console.error(`Could not tell running servers to refresh their pages: ${(err as Error).message}`) });
+  await bus.publish([EVERYTHING]);
+  await bus.close();
 }
 
 /** Runs jobs only: the app is built (not listening) so every module's job handlers are registered. */

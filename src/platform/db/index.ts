@@ -31,6 +31,11 @@ function loadPg(): typeof pgTypes {
   return pgModule;
 }
 
+/** A pg client of its own (not from the pool): what LISTEN needs, since it holds its connection. */
+export function pgClient(databaseUrl: string): pgTypes.Client {
+  return new (loadPg().Client)({ connectionString: databaseUrl });
+}
+
 export function openDatabase(opts: { databaseUrl: string | null; dataDir: string; file?: string; readonly?: boolean }): DbHandle {
   if (opts.databaseUrl) {
     const pool = new (loadPg().Pool)({ connectionString: opts.databaseUrl, max: 10 });
