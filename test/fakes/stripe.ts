@@ -74,7 +74,7 @@ export async function startFakeStripe(opts: { secretKey?: string; webhookSecret?
   const byIdempotency = new Map<string, string>();
   const calls = new Map<string, number>();
   let server: FakeServer;
-  const id = (prefix: string) => `${prefix}_test_${randomBytes(12).toString('base64url')}`;
+  const id = (prefix: string) => `${prefix}_test_${randomBytes(12).toString('hex')}`;
   const count = (k: string) => calls.set(k, (calls.get(k) ?? 0) + 1);
   const error = (status: number, type: string, message: string, param?: string): FakeResponse => ({ status, body: { error: { type, message, ...(param ? { param } : {}) } } });
 

@@ -106,7 +106,7 @@ export function verifyStripeWebhook(cfg: StripeConfig, raw: Buffer, header: stri
   if (!header) throw new WebhookRefused('The Stripe-Signature header is missing.');
   let event: unknown;
   try {
-    event = loadStripe().webhooks.constructEvent(raw, header, cfg.webhookSecret, STRIPE_TOLERANCE_S, undefined, Math.floor(now / 1000));
+    event = loadStripe().webhooks.constructEvent(raw, header, cfg.webhookSecret, STRIPE_TOLERANCE_S, undefined, now);
   } catch (err) {
     const msg = String((err as Error)?.message ?? '');
     if (/timestamp outside the tolerance/i.test(msg)) throw new WebhookRefused('The Stripe signature is older than five minutes (a replay?).');
