@@ -16,7 +16,7 @@ import { applyMoneyEvent } from './operations/applyMoneyEvent.js';
 import { startDonation } from './operations/startDonation.js';
 import { captureOrder } from './providers/paypal.js';
 import { retrieveSession, sessionPayment } from './providers/stripe.js';
-import { providers, paypalReady, readFundingSettings, stripeReady } from './settings.js';
+import { providers, paypalReady, readFundingSettings, stripeReady, type Providers } from './settings.js';
 import { SupportPageView, ThanksPageView, type FormSetup, type FormValues, type ThanksData } from './views/support.js';
 import { WebhookRefused } from './facts.js';
 
@@ -46,6 +46,32 @@ function sameToken(a: string, b: string): boolean {
 
 const noStore = (reply: FastifyReply) => reply.header('cache-control', 'no-store');
 
+/**
+ * Where the donation form's answer may redirect: browsers hold a form's redirects to the CSP's form-action, so the
+ * page with the form also names the providers' payment pages (and a configured API host other than the live one,
+ * such as a sandbox or a test fake).
+ */
+export function formTargets(p: Providers): string[] {
+  const out = new Set<string>(["'self'"]);
+  if (p.paypal.mode === 'api') {
+    const api = new URL(p.paypal.apiUrl);
+    if (api.hostname.includes('sandbox.paypal.com')) out.add('https://www.sandbox.paypal.com');
+    else if (api.hostname.endsWith('paypal.com')) out.add('https://www.paypal.com');
+    else out.add(api.origin);
+  }
+  if (p.stripe.enabled) {
+    out.add('https://checkout.stripe.com');
+    const api = new URL(p.stripe.apiUrl);
+    if (!api.hostname.endsWith('stripe.com')) out.add(api.origin);
+  }
+  return [...out];
+}
+
+function allowFormTargets(reply: FastifyReply, p: Providers): void {
+  const csp = reply.getHeader('content-security-policy');
+  if (typeof csp === 'string') reply.header('content-security-policy', csp.replace(/form-action [^;]*/, `form-action ${formTargets(p).join(' ')}`));
+}
+
 export function registerSupportRoutes(app: FastifyInstance, deps: FundingDeps): void {
   const { ctx, site } = deps;
 
@@ -68,6 +94,7 @@ export function registerSupportRoutes(app: FastifyInstance, deps: FundingDeps): 
     const paypal = paypalReady(p.paypal);
     const stripe = stripeReady(p.stripe);
     if (!paypal && !stripe) return null;
+    allowFormTargets(reply, p);
     return {
       csrf: csrfFor(req, reply),
       articleId,
