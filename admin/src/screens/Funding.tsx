@@ -150,7 +150,7 @@ function Ledger() {
         <button type="submit">Search</button>
       </form>
       <p>
-        <a class="button ghost" href={`/api/admin/funding/ledger.csv${qs(filters)}`} download>
+        <a class="button ghost" href={`/api/admin/funding/export.csv${qs(filters)}`} download>
           Export CSV
         </a>
       </p>

@@ -2,7 +2,7 @@
 // (can(staff, 'money.manage')); the appeal's texts and the per-article variant are an editor's too. Donor names and
 // addresses appear here and nowhere else. Every write needs the session's x-csrf-token (requireStaff checks it).
 //   GET   /api/admin/funding/ledger?provider=&status=&entry=&kind=&campaign=&currency=&from=&to=&q=&page=
-//   GET   /api/admin/funding/ledger.csv?(the same filters)        every matching row, as CSV
+//   GET   /api/admin/funding/export.csv?(the same filters)        every matching row, as CSV
 //   GET   /api/admin/funding/totals?(filters)                     per campaign and currency
 //   GET   /api/admin/funding/monthly?(filters)                    net money received per month and currency
 //   GET   /api/admin/funding/events?page=                         webhook deliveries and what was done with them
@@ -119,7 +119,7 @@ export function registerFundingAdminRoutes(app: FastifyInstance, deps: FundingDe
     scope.get('/api/admin/funding/totals', { preHandler: money }, async (req) => ({ totals: await totals(ctx.db, filterOf((req.query ?? {}) as Record<string, unknown>)) }));
     scope.get('/api/admin/funding/monthly', { preHandler: money }, async (req) => ({ months: await monthly(ctx.db, ctx.engine, filterOf((req.query ?? {}) as Record<string, unknown>)) }));
 
-    scope.get('/api/admin/funding/ledger.csv', { preHandler: money }, async (req, reply) => {
+    scope.get('/api/admin/funding/export.csv', { preHandler: money }, async (req, reply) => {
       const f = filterOf((req.query ?? {}) as Record<string, unknown>);
       const lines: string[] = [CSV_COLUMNS.join(',')];
       for await (const r of ledgerRows(ctx.db, f)) {

@@ -39,7 +39,7 @@ test(`roles: administrators manage money, editors the appeal, others nothing (${
     const admin = await signIn(f.t, await addUser(f.t, 'administrator'));
     const editor = await signIn(f.t, await addUser(f.t, 'editor'));
     const author = await signIn(f.t, await addUser(f.t, 'author'));
-    for (const path of ['funding/ledger', 'funding/totals', 'funding/monthly', 'funding/ledger.csv', 'funding/events', 'funding/patrons', 'funding/settings']) {
+    for (const path of ['funding/ledger', 'funding/totals', 'funding/monthly', 'funding/export.csv', 'funding/events', 'funding/patrons', 'funding/settings']) {
       assert.equal((await call(f.t, 'GET', path)).statusCode, 401, `${path} anonymous`);
       assert.equal((await call(f.t, 'GET', path, author)).statusCode, 403, `${path} author`);
       const e = await call(f.t, 'GET', path, editor);
@@ -100,7 +100,7 @@ test(`the ledger: filters, totals per campaign and currency, money per month, CS
       { month: '2026-02', currency: 'JPY', netMinor: 2000, payments: 1 },
     ]);
 
-    const csv = await call(f.t, 'GET', 'funding/ledger.csv?entry=payment', admin);
+    const csv = await call(f.t, 'GET', 'funding/export.csv?entry=payment', admin);
     assert.equal(csv.statusCode, 200);
     assert.match(String(csv.headers['content-type']), /^text\/csv/);
     assert.match(String(csv.headers['content-disposition']), /^attachment; filename="ledger-\d{4}-\d{2}-\d{2}\.csv"$/);

@@ -17,6 +17,7 @@ export { campaignProgress, totals, monthly, listLedger, patronCount, type Ledger
 export { readFundingSettings, DEFAULT_FUNDING, type FundingSettings } from './settings.js';
 export { formatMoney, parseAmount, toDecimal, exponent } from './money.js';
 export { DEFAULT_LIMITS, type FundingDeps, type FundingLimits } from './deps.js';
+export { fundingApiDocs } from './docs.js';
 export type { FundingTables, LedgerRow } from './tables.js';
 
 /** Registers /support/, the webhooks and the admin API. */
