@@ -14,6 +14,8 @@ import { startFakePaypal, type FakePaypal } from '../fakes/paypal.js';
 import { startFakeStripe, type FakeStripe } from '../fakes/stripe.js';
 import { saveFundingSettings } from '../../src/modules/funding/index.js';
 import { saveAppeal } from '../../src/modules/funding/operations/saveFundingSettings.js';
+import { createStaffUser } from '../../src/modules/editorial/index.js';
+import { defaultAdminBuildDir } from '../../src/modules/editorial/admin-app.js';
 
 const skip = noChromium;
 const ARTIFACTS = 'test-artifacts';
@@ -149,6 +151,55 @@ test('with JavaScript: an amount of our own, by card through Stripe Checkout, an
     assert.equal(await raised(page), before + 1234);
     assert.equal((await payments()).filter((p) => p.provider === 'stripe').length, 1);
     assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+const adminBuilt = existsSync(`${defaultAdminBuildDir()}/index.html`);
+
+test('the admin: totals, the monthly chart and the CSV link for an administrator; the appeal for an editor', { skip: skip || (adminBuilt ? false : 'the admin app is not built') }, async () => {
+  await createStaffUser(app.ctx, { email: 'money@news.test', name: 'Mona Money', role: 'administrator', password: 'correct horse battery staple' });
+  await createStaffUser(app.ctx, { email: 'words@news.test', name: 'Wes Words', role: 'editor', password: 'correct horse battery staple' });
+  const signIn = async (page: Page, email: string) => {
+    await page.goto(`${base}/admin/funding`);
+    await page.getByLabel('Email address').fill(email);
+    await page.getByLabel('Password', { exact: true }).fill('correct horse battery staple');
+    await page.getByRole('button', { name: /sign in/i }).click();
+    await page.locator('h1', { hasText: 'Funding' }).waitFor();
+  };
+  const context = await browser.newContext({ viewport: { width: 1200, height: 1000 } });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  try {
+    await signIn(page, 'money@news.test');
+    const totals = page.locator('.totals-table tbody tr');
+    await totals.first().waitFor();
+    const paid = await payments();
+    assert.ok(paid.length >= 1, 'the earlier tests left payments');
+    const sum = paid.filter((p) => p.currency === 'EUR').reduce((a, p) => a + Number(p.amount_minor), 0);
+    const expected = `${(sum / 100).toFixed(2).replace(/\B(?=(\d{3})+(?!\d))/g, ',')} EUR`;
+    assert.match(await totals.first().innerText(), new RegExp(expected.replace('.', '\\.')));
+    assert.ok((await page.locator('.monthly-chart svg rect.bar').count()) >= 1, 'a bar for this month');
+    assert.match(String(await page.locator('a', { hasText: 'Export CSV' }).getAttribute('href')), /^\/api\/admin\/funding\/export\.csv/);
+    assert.ok((await page.locator('.ledger-table tbody tr').count()) >= 1);
+    await shot(page, 'funding-admin-ledger');
+    await page.getByRole('button', { name: 'Campaign & providers' }).click();
+    await page.getByLabel('Name', { exact: true }).waitFor();
+    assert.equal(await page.getByLabel('Name', { exact: true }).inputValue(), 'Browser drive');
+    assert.doesNotMatch(await page.content(), new RegExp(stripe.secretKey), 'no secret in the page');
+    await context.clearCookies();
+
+    await signIn(page, 'words@news.test');
+    assert.equal(await page.getByRole('button', { name: 'Ledger' }).count(), 0, 'an editor sees no money');
+    await page.getByLabel('Heading').first().fill('Fund the newsroom');
+    await page.getByRole('button', { name: 'Save the appeal' }).click();
+    await page.getByText('Saved. Every article shows the new appeal').waitFor();
+    const pub = await context.newPage();
+    await pub.goto(base + path);
+    assert.equal(await pub.locator('[data-slot="appeal"] h2').innerText(), 'Fund the newsroom');
+    assert.deepEqual(problems, []);
   } finally {
     await context.close();
   }

@@ -199,7 +199,7 @@ function Ledger() {
         </table>
       </div>
       {list.data && !list.data.items.length ? <p class="muted">No entries match.</p> : null}
-      {list.data ? <Pager page={list.data.page} pages={list.data.pages} total={list.data.total} onPage={(p) => setQuery({ page: p === 1 ? null : p }, false)} noun="entry" /> : null}
+      {list.data ? <Pager page={list.data.page} pages={list.data.pages} total={list.data.total} onPage={(p) => setQuery({ page: p === 1 ? null : p }, false)} noun="row" /> : null}
     </>
   );
 }
@@ -251,7 +251,7 @@ export function MonthlyChart({ months }: { months: Month[] }) {
   const max = Math.max(1, ...rows.map((r) => r.netMinor));
   const W = 640;
   const H = 180;
-  const barW = Math.max(4, Math.floor((W - 40) / rows.length) - 6);
+  const barW = Math.min(56, Math.max(4, Math.floor((W - 40) / rows.length) - 6));
   return (
     <figure class="monthly-chart">
       <figcaption>
@@ -277,7 +277,7 @@ export function MonthlyChart({ months }: { months: Month[] }) {
                 <title>{`${r.month}: ${money(r.netMinor, r.currency)} (${r.payments} payments)`}</title>
               </rect>
               <text x={x + barW / 2} y={H + 16} text-anchor="middle" class="label">
-                {r.month.slice(2)}
+                {rows.length > 12 ? r.month.slice(2) : r.month}
               </text>
             </g>
           );
