@@ -21,6 +21,8 @@ export interface AppealData {
 export function CampaignProgress({ d }: { d: Pick<AppealData, 'campaign' | 'raisedMinor' | 'ended'> }) {
   const { campaign: c, raisedMinor } = d;
   const goal = c.goalMinor;
+  // No goal and nothing yet: no "€0.00 raised" under every article of a site that has only just begun.
+  if (goal === 0 && raisedMinor === 0) return null;
   const pct = goal > 0 ? Math.min(100, Math.floor((raisedMinor * 100) / goal)) : null;
   const ends = c.endsAt ? new Date(c.endsAt).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }) : null;
   return (
