@@ -26,6 +26,7 @@ import { registerMedia } from './modules/media/index.js';
 import { registerEditorialArticles } from './modules/editorial/articles/routes.js';
 import { registerSearch, RELATED_JOB, computeRelated, threadSearcher, inProcessSearcher } from './modules/search/index.js';
 import { registerComments } from './modules/comments/index.js';
+import { registerFunding, renderAppeal, DEFAULT_LIMITS, type FundingLimits } from './modules/funding/index.js';
 
 export interface App {
   app: FastifyInstance;
@@ -45,6 +46,8 @@ export interface BuildOptions {
   logger?: boolean;
   /** Where log lines go instead of stdout (tests read them). */
   logStream?: { write(line: string): void };
+  /** Overrides the donation form's rate limit (benchmarks, tests). */
+  fundingLimits?: FundingLimits;
 }
 
 export async function buildApp(config: Config, opts: BuildOptions = {}): Promise<App> {
@@ -143,7 +146,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     return reply.send(asset.body);
   });
 
-  registerContentRoutes(app, { ctx, site, pageSize: config.pageSize });
+  registerContentRoutes(app, { ctx, site, pageSize: config.pageSize, appeal: (article) => renderAppeal(ctx, config.funding, article) });
   registerAdminApp(app);
   registerEditorialAuth(app, { ctx, config });
   registerMedia(app, { ctx, dataDir: config.dataDir, maxUploadMb: config.maxUploadMb });
@@ -152,6 +155,17 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   app.addHook('onClose', () => searcher.close());
   registerSearch(app, { ctx, site, pageSize: config.pageSize, searcher });
   registerComments(app, { ctx, site, jobs, secureCookies: config.secureCookies });
+  registerFunding(app, {
+    ctx,
+    site,
+    env: config.funding,
+    secureCookies: config.secureCookies,
+    limits: opts.fundingLimits ?? DEFAULT_LIMITS,
+    mailSite: async () => {
+      const s = await site!.site();
+      return { baseUrl: s.baseUrl, title: s.title };
+    },
+  });
 
   app.setErrorHandler(handleError);
   async function handleError(err: Error, req: FastifyRequest, reply: FastifyReply) {

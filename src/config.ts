@@ -1,6 +1,23 @@
 // Environment → typed, validated config. Every bad value is reported at once, one readable line each.
 import { availableParallelism } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+
+/** Payment provider keys from the environment; each one set here wins over the admin settings. */
+export interface FundingEnv {
+  paypalClientId: string | null;
+  paypalSecret: string | null;
+  paypalWebhookId: string | null;
+  /** The PayPal REST API base (live https://api-m.paypal.com, sandbox https://api-m.sandbox.paypal.com). */
+  paypalApiUrl: string | null;
+  /** PEM roots that PayPal's webhook certificates must chain to, instead of the system's trusted roots. */
+  paypalRootsPem: string | null;
+  stripeSecretKey: string | null;
+  stripeWebhookSecret: string | null;
+  /** The Stripe API base (https://api.stripe.com); tests point it at a local fake. */
+  stripeApiUrl: string | null;
+  patreonWebhookSecret: string | null;
+}
 
 export interface Config {
   port: number;
@@ -30,6 +47,7 @@ export interface Config {
    * connection, so searches use the spare cores and never hold up serving pages.
    */
   searchThreads: number;
+  funding: FundingEnv;
 }
 
 export class ConfigError extends Error {
@@ -103,8 +121,47 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   const logLevel = env.LOG_LEVEL?.trim() || 'info';
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${logLevel}")`);
 
+  const funding = fundingEnv(env, problems);
+
   if (problems.length) throw new ConfigError(problems);
-  return { port, host, baseUrl, dataDir, databaseUrl, title, description, pageSize, pageCache, logLevel, cacheMegabytes, trustProxy, smtpUrl, mailFrom, secureCookies: baseUrl.startsWith('https:'), maxUploadMb, searchThreads, ...overrides };
+  return { port, host, baseUrl, dataDir, databaseUrl, title, description, pageSize, pageCache, logLevel, cacheMegabytes, trustProxy, smtpUrl, mailFrom, secureCookies: baseUrl.startsWith('https:'), maxUploadMb, searchThreads, funding, ...overrides };
+}
+
+function fundingEnv(env: NodeJS.ProcessEnv, problems: string[]): FundingEnv {
+  const text = (name: string) => env[name]?.trim() || null;
+  const url = (name: string) => {
+    const raw = text(name);
+    if (raw === null) return null;
+    try {
+      const u = new URL(raw);
+      if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new Error('protocol');
+      return u.href.replace(/\/+$/, '');
+    } catch {
+      problems.push(`${name} must be an absolute https:// URL (got "${raw}")`);
+      return null;
+    }
+  };
+  let paypalRootsPem: string | null = null;
+  const rootsFile = text('BROADSIDE_PAYPAL_ROOTS_FILE');
+  if (rootsFile) {
+    try {
+      paypalRootsPem = readFileSync(rootsFile, 'utf8');
+      if (!paypalRootsPem.includes('-----BEGIN CERTIFICATE-----')) problems.push(`BROADSIDE_PAYPAL_ROOTS_FILE must be a PEM file of certificates (${rootsFile} holds none)`);
+    } catch {
+      problems.push(`BROADSIDE_PAYPAL_ROOTS_FILE could not be read (${rootsFile})`);
+    }
+  }
+  return {
+    paypalClientId: text('BROADSIDE_PAYPAL_CLIENT_ID'),
+    paypalSecret: text('BROADSIDE_PAYPAL_SECRET'),
+    paypalWebhookId: text('BROADSIDE_PAYPAL_WEBHOOK_ID'),
+    paypalApiUrl: url('BROADSIDE_PAYPAL_API_URL'),
+    paypalRootsPem,
+    stripeSecretKey: text('BROADSIDE_STRIPE_SECRET_KEY'),
+    stripeWebhookSecret: text('BROADSIDE_STRIPE_WEBHOOK_SECRET'),
+    stripeApiUrl: url('BROADSIDE_STRIPE_API_URL'),
+    patreonWebhookSecret: text('BROADSIDE_PATREON_WEBHOOK_SECRET'),
+  };
 }
 
 function hostOf(url: string): string {

@@ -1,6 +1,6 @@
 // An app over a fresh test database, not listening: inject requests into it.
 import { loadConfig, type Config } from '../src/config.js';
-import { buildApp, type App } from '../src/app.js';
+import { buildApp, type App, type BuildOptions } from '../src/app.js';
 import { plainCtx, type Ctx } from '../src/platform/context/index.js';
 import { createTestDb, type TestDb } from './db.js';
 
@@ -11,10 +11,10 @@ export interface TestApp extends App {
   ctx: Ctx;
 }
 
-export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+export async function createTestApp(overrides: Partial<Config> = {}, build: Omit<BuildOptions, 'db'> = {}): Promise<TestApp> {
   const testDb = await createTestDb();
   const config = loadConfig({ BROADSIDE_DATA_DIR: testDb.dataDir }, { baseUrl: 'http://news.test', title: 'Test Outlet', searchThreads: 0, ...overrides });
-  const built = await buildApp(config, { db: testDb, logger: false });
+  const built = await buildApp(config, { db: testDb, logger: false, ...build });
   return {
     ...built,
     testDb,

@@ -15,6 +15,7 @@ import { SettingsScreen } from './screens/Settings.tsx';
 import { UsersScreen } from './screens/Users.tsx';
 import { AccountScreen } from './screens/Account.tsx';
 import { CommentsScreen } from './screens/Comments.tsx';
+import { FundingScreen } from './screens/Funding.tsx';
 
 interface SessionAnswer {
   staff: Staff;
@@ -163,6 +164,7 @@ function Shell() {
     { href: '/admin/media', label: 'Media', show: true },
     { href: '/admin/comments', label: 'Comments', show: atLeast(staff, 'editor') },
     { href: '/admin/pages', label: 'Pages', show: atLeast(staff, 'editor') },
+    { href: '/admin/funding', label: 'Funding', show: atLeast(staff, 'editor') },
     { href: '/admin/tags', label: 'Tags & regions', show: atLeast(staff, 'editor') },
     { href: '/admin/authors', label: 'Authors', show: atLeast(staff, 'editor') },
     { href: '/admin/settings', label: 'Settings', show: atLeast(staff, 'administrator') },
@@ -188,6 +190,7 @@ function Shell() {
     screen = adoptedArticle.id === Number(m.id) ? <ArticleEditorScreen key="new" id={null} /> : <ArticleEditorScreen key={m.id} id={Number(m.id)} />;
   else if (p === '/admin/media') screen = <MediaScreen />;
   else if (p === '/admin/comments') screen = <CommentsScreen />;
+  else if (p === '/admin/funding') screen = <FundingScreen />;
   else if (p === '/admin/tags') screen = <TagsScreen />;
   else if (p === '/admin/authors') screen = <AuthorsScreen />;
   else if (p === '/admin/pages') screen = <PagesScreen />;

@@ -20,6 +20,8 @@ export interface ContentRouteDeps {
   ctx: Ctx;
   site: PublicSite;
   pageSize: number;
+  /** The funding module's appeal for the article page's slot. */
+  appeal?: (article: { id: number }) => Promise<{ node: preact.ComponentChildren; tags: string[]; expiresAt: number }>;
 }
 
 const YEAR = /^[12]\d{3}$/;
@@ -117,6 +119,7 @@ export function registerContentRoutes(app: FastifyInstance, deps: ContentRouteDe
     if (!article) return reply.callNotFound();
     const related = await relatedForPage(ctx.db, article.id, t);
     const comments = await renderCommentSection(ctx, article);
+    const appeal = deps.appeal ? await deps.appeal(article) : null;
     const s = await site.site();
     const url = s.baseUrl + article.path;
     const jsonLd = {
@@ -151,11 +154,12 @@ export function registerContentRoutes(app: FastifyInstance, deps: ContentRouteDe
           authors: article.authors.map((au) => au.name),
         },
       },
-      <ArticleView article={article} related={<RelatedArticles items={related} />} comments={comments.node} />,
+      <ArticleView article={article} related={<RelatedArticles items={related} />} appeal={appeal?.node} comments={comments.node} />,
     );
     // A related article that changes, leaves or is deleted invalidates this page by its own tag; new articles
     // come into the list when the page is next rendered (every publish changes 'layout', which this page has).
-    return html(reply, { ...r, expiresAt: Math.min(r.expiresAt, comments.expiresAt) }, ['layout', `article:${article.id}`, ...related.map((x) => `article:${x.id}`), ...comments.tags]);
+    const expiresAt = Math.min(r.expiresAt, comments.expiresAt, appeal?.expiresAt ?? Infinity);
+    return html(reply, { ...r, expiresAt }, [...new Set(['layout', `article:${article.id}`, ...related.map((x) => `article:${x.id}`), ...comments.tags, ...(appeal?.tags ?? [])])]);
   });
 
   async function tagPage(req: FastifyRequest<{ Params: Params }>, reply: FastifyReply) {

@@ -307,6 +307,20 @@ const MATRIX: Record<string, RouteSpec> = {
   'POST /api/admin/articles/{id}/comments-open': { who: EDITORS, ok: 'reached', make: async (c) => ({ method: 'POST', url: A(`articles/${(await article(c, false)).id}/comments-open`), body: { open: false } }) },
   'GET /api/admin/comments/settings': { who: EDITORS, ok: 'reached', make: async () => ({ method: 'GET', url: A('comments/settings') }) },
   'PUT /api/admin/comments/settings': { who: EDITORS, ok: 'reached', make: async () => ({ method: 'PUT', url: A('comments/settings'), body: {} }) },
+
+  // ---- Reader funding (the funding module): money is an administrator's; the appeal is an editor's too.
+  'GET /api/admin/funding/ledger': { who: ADMINS, make: async () => ({ method: 'GET', url: A('funding/ledger') }) },
+  'GET /api/admin/funding/export.csv': { who: ADMINS, make: async () => ({ method: 'GET', url: A('funding/export.csv') }) },
+  'GET /api/admin/funding/totals': { who: ADMINS, make: async () => ({ method: 'GET', url: A('funding/totals') }) },
+  'GET /api/admin/funding/monthly': { who: ADMINS, make: async () => ({ method: 'GET', url: A('funding/monthly') }) },
+  'GET /api/admin/funding/events': { who: ADMINS, make: async () => ({ method: 'GET', url: A('funding/events') }) },
+  'GET /api/admin/funding/patrons': { who: ADMINS, make: async () => ({ method: 'GET', url: A('funding/patrons') }) },
+  'GET /api/admin/funding/settings': { who: ADMINS, make: async () => ({ method: 'GET', url: A('funding/settings') }) },
+  'PUT /api/admin/funding/settings': { who: ADMINS, make: async () => ({ method: 'PUT', url: A('funding/settings'), body: {} }) },
+  'GET /api/admin/funding/appeal': { who: EDITORS, make: async () => ({ method: 'GET', url: A('funding/appeal') }) },
+  'PUT /api/admin/funding/appeal': { who: EDITORS, make: async () => ({ method: 'PUT', url: A('funding/appeal'), body: {} }) },
+  'GET /api/admin/funding/articles': { who: EDITORS, make: async () => ({ method: 'GET', url: A('funding/articles') }) },
+  'PUT /api/admin/funding/articles/{id}/appeal': { who: EDITORS, make: async (c) => ({ method: 'PUT', url: A(`funding/articles/${(await article(c, false)).id}/appeal`), body: { variant: true } }) },
 };
 
 /** Method and path (OpenAPI form) of every route in Fastify's route tree under `prefix`. */

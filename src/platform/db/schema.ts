@@ -7,5 +7,6 @@ import type { EditorialTables } from '../../modules/editorial/auth/tables.js';
 import type { SearchTables } from '../../modules/search/tables.js';
 import type { CommentsTables } from '../../modules/comments/tables.js';
 import type { CacheTables } from '../cache/tables.js';
+import type { FundingTables } from '../../modules/funding/tables.js';
 
-export type Database = ContentTables & JobsTables & MediaTables & ArticleAdminTables & EditorialTables & SearchTables & CommentsTables & CacheTables;
+export type Database = ContentTables & JobsTables & MediaTables & ArticleAdminTables & EditorialTables & SearchTables & CommentsTables & FundingTables & CacheTables;

@@ -3,7 +3,7 @@ import type { ArticleFull } from '../queries.js';
 import { formatDate } from '../dates.js';
 import { Byline, DateLine, Kicker, readingMinutes } from './parts.js';
 
-export function ArticleView({ article, related, comments }: { article: ArticleFull; related?: preact.JSX.Element | null; comments?: preact.ComponentChildren }) {
+export function ArticleView({ article, related, appeal, comments }: { article: ArticleFull; related?: preact.JSX.Element | null; appeal?: preact.ComponentChildren; comments?: preact.ComponentChildren }) {
   const updated = article.updatedAt.slice(0, 10) > article.publishedAt.slice(0, 10) ? article.updatedAt : null;
   return (
     <>
@@ -44,7 +44,9 @@ export function ArticleView({ article, related, comments }: { article: ArticleFu
       {/* Related articles, from the search module. */}
       {related}
       {/* Slots filled by the funding and comments modules. */}
-      <section class="appeal" aria-label="Support our journalism" data-slot="appeal"></section>
+      <section class="appeal" aria-label="Support our journalism" data-slot="appeal">
+        {appeal}
+      </section>
       <section class="comments" id="comments" aria-label="Comments" data-slot="comments">
         {comments}
       </section>
