@@ -22,10 +22,7 @@ for (const r of roots) if (existsSync(r)) walk(r);
 const out = process.env.BROADSIDE_BUILD_DIR || 'dist';
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
-await build({
-  entryPoints: files,
-  outdir: out,
-  outbase: '.',
+const common = {
   format: 'esm',
   platform: 'node',
   target: 'node24',
@@ -33,19 +30,14 @@ await build({
   jsx: 'automatic',
   jsxImportSource: 'preact',
   logLevel: 'warning',
-});
+};
+await build({ ...common, entryPoints: files, outdir: out, outbase: '.' });
 await build({
   // The search threads (modules/search/pool.ts) load a bundle of their own.
   entryPoints: { server: 'src/main.ts', 'search-worker': 'src/modules/search/worker.ts' },
   outdir: out,
   bundle: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node24',
-  sourcemap: 'linked',
-  jsx: 'automatic',
-  jsxImportSource: 'preact',
-  logLevel: 'warning',
+  ...common,
   define: { BROADSIDE_BUNDLE: 'true' },
   // Native addons stay outside; so do the libraries loaded on first use (platform/lazy.ts) and build tools.
   external: ['better-sqlite3', 'sharp', 'pg', 'pg-native', 'nodemailer', 'vite', 'esbuild'],

@@ -6,9 +6,8 @@
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import { type Browser, type Page } from 'playwright-core';
-import { launchChromium, noChromium } from './chromium.js';
+import { launchChromium, noChromium, freePort } from './chromium.js';
 import { createTestApp, type TestApp } from '../app.js';
 import { defaultAdminBuildDir } from '../../src/modules/editorial/admin-app.js';
 import { person, type Person } from '../../src/modules/editorial/articles/testing.js';
@@ -24,17 +23,6 @@ let browser: Browser;
 let base: string;
 let owner: Person;
 let fx: XssFixture;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 before(async () => {
   if (skip) return;

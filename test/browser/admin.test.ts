@@ -5,9 +5,8 @@
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { launchChromium, noChromium } from './chromium.js';
+import { launchChromium, noChromium, freePort } from './chromium.js';
 import { createTestApp, type TestApp } from '../app.js';
 import { defaultAdminBuildDir } from '../../src/modules/editorial/admin-app.js';
 
@@ -20,18 +19,6 @@ const OWNER = { name: 'Rana Aziz', email: 'rana@news.test', password: 'correct h
 let app: TestApp;
 let browser: Browser;
 let base: string;
-
-/** A free port, so that the app's public URL (checked as the Origin of sign-in requests) is known before it listens. */
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 before(async () => {
   if (skip) return;

@@ -4,9 +4,8 @@
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import { type Browser } from 'playwright-core';
-import { launchChromium, noChromium } from './chromium.js';
+import { launchChromium, noChromium, freePort } from './chromium.js';
 import { createTestApp, type TestApp } from '../app.js';
 import { anArticle, anAuthor } from '../factories.js';
 import { saveCommentSettings } from '../../src/modules/comments/operations/saveCommentSettings.js';
@@ -40,17 +39,6 @@ after(async () => {
   await browser?.close();
   await app?.close();
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const comments = () => app.ctx.db.selectFrom('comments').selectAll().orderBy('id').execute();

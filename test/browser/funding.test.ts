@@ -5,9 +5,8 @@
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, noChromium } from './chromium.js';
+import { launchChromium, noChromium, freePort } from './chromium.js';
 import { createTestApp, type TestApp } from '../app.js';
 import { anArticle, anAuthor } from '../factories.js';
 import { startFakePaypal, type FakePaypal } from '../fakes/paypal.js';
@@ -26,17 +25,6 @@ let paypal: FakePaypal;
 let stripe: FakeStripe;
 let base: string;
 let path: string;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 before(async () => {
   if (skip) return;

@@ -7,10 +7,9 @@
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import sharp from 'sharp';
 import { type Browser, type Page } from 'playwright-core';
-import { launchChromium, noChromium } from './chromium.js';
+import { launchChromium, noChromium, freePort } from './chromium.js';
 import { createTestApp, type TestApp } from '../app.js';
 import { startSmtp, linkIn, type TestSmtp } from '../smtp.js';
 import { defaultAdminBuildDir } from '../../src/modules/editorial/admin-app.js';
@@ -30,17 +29,6 @@ let app: TestApp;
 let smtp: TestSmtp;
 let browser: Browser;
 let base: string;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 before(async () => {
   if (skip) return;

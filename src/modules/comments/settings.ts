@@ -1,6 +1,7 @@
 // The comment settings: WordPress's moderation choices, display choices and the spam limits. Stored as one JSON
 // row in `settings` ('comments.settings'); what is not stored takes its default. Read often (every post, every
 // render), so each process keeps them for a few seconds; a change made in this process is seen at once.
+import { isObject, storedSettings } from '../../platform/settings.js';
 import type { Db } from '../../platform/db/index.js';
 import { badInput } from '../../platform/http/errors.js';
 
@@ -57,12 +58,6 @@ export const DEFAULT_SETTINGS: CommentSettings = {
 };
 
 export const SETTINGS_KEY = 'comments.settings';
-const TTL_MS = 5000;
-const memo = new WeakMap<Db, { value: CommentSettings; at: number }>();
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 function int(v: unknown, field: string, min: number, max: number): number {
   if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) throw badInput(`${field} must be a whole number from ${min} to ${max}.`, field);
@@ -137,47 +132,18 @@ export function mergeSettings(current: CommentSettings, patch: unknown): Comment
   return next;
 }
 
-/** The stored settings over the defaults; a stored value that no longer validates falls back to its default. */
-function parseStored(raw: string | undefined): CommentSettings {
-  if (!raw) return DEFAULT_SETTINGS;
-  let obj: unknown;
-  try {
-    obj = JSON.parse(raw);
-  } catch {
-    return DEFAULT_SETTINGS;
-  }
-  if (!isObject(obj)) return DEFAULT_SETTINGS;
-  let s = DEFAULT_SETTINGS;
-  for (const [k, v] of Object.entries(obj)) {
-    try {
-      s = mergeSettings(s, { [k]: v });
-    } catch {
-      /* keep the default for a value that does not validate */
-    }
-  }
-  return s;
-}
+const stored = storedSettings<CommentSettings>(SETTINGS_KEY, DEFAULT_SETTINGS, mergeSettings);
 
-export async function readCommentSettings(db: Db, fresh = false): Promise<CommentSettings> {
-  const m = memo.get(db);
-  if (!fresh && m && Date.now() - m.at < TTL_MS) return m.value;
-  const row = await db.selectFrom('settings').select('value').where('key', '=', SETTINGS_KEY).executeTakeFirst();
-  const value = parseStored(row?.value);
-  memo.set(db, { value, at: Date.now() });
-  return value;
+export function readCommentSettings(db: Db, fresh = false): Promise<CommentSettings> {
+  return stored.read(db, fresh);
 }
 
 /** Writes the whole settings object (inside the caller's transaction) and forgets the process's copy. */
 export async function writeCommentSettings(db: Db, value: CommentSettings, memoKey: Db): Promise<void> {
-  const json = JSON.stringify(value);
-  await db
-    .insertInto('settings')
-    .values({ key: SETTINGS_KEY, value: json })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value: json }))
-    .execute();
-  memo.delete(memoKey);
+  await stored.write(db, value);
+  stored.forget(memoKey);
 }
 
 export function forgetCommentSettings(db: Db): void {
-  memo.delete(db);
+  stored.forget(db);
 }

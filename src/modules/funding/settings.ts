@@ -2,6 +2,7 @@
 // Stored as one JSON row in `settings` ('funding.settings'); 'site.appeal' {title, text} keeps the appeal's heading
 // and text (shared with the site settings). A key set in the environment wins over the stored one. Read on every
 // article render, so each process keeps them a few seconds; a change made in this process is seen at once.
+import { isObject, storedSettings } from '../../platform/settings.js';
 import type { Db } from '../../platform/db/index.js';
 import type { FundingEnv } from '../../config.js';
 import { badInput } from '../../platform/http/errors.js';
@@ -62,12 +63,6 @@ export const DEFAULT_FUNDING: FundingSettings = {
 export const SETTINGS_KEY = 'funding.settings';
 export const SITE_APPEAL_KEY = 'site.appeal';
 const SECRET_FIELDS = ['paypal.secret', 'stripe.secretKey', 'stripe.webhookSecret', 'patreon.webhookSecret'] as const;
-const TTL_MS = 5000;
-const memo = new WeakMap<Db, { value: FundingSettings; at: number }>();
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 function text(v: unknown, field: string, max: number, opts: { oneLine?: boolean } = {}): string {
   if (typeof v !== 'string') throw badInput(`${field} must be text.`, field);
@@ -207,42 +202,18 @@ export function mergeFunding(current: FundingSettings, patch: unknown): FundingS
   return next;
 }
 
-function parseStored(raw: string | undefined): FundingSettings {
-  if (!raw) return DEFAULT_FUNDING;
-  let obj: unknown;
-  try {
-    obj = JSON.parse(raw);
-  } catch {
-    return DEFAULT_FUNDING;
-  }
-  if (!isObject(obj)) return DEFAULT_FUNDING;
-  let s = DEFAULT_FUNDING;
-  for (const [k, v] of Object.entries(obj)) {
-    try {
-      s = mergeFunding(s, { [k]: v });
-    } catch {
-      /* a stored value that no longer validates keeps its default */
-    }
-  }
-  return s;
+const stored = storedSettings<FundingSettings>(SETTINGS_KEY, DEFAULT_FUNDING, mergeFunding);
+
+export function readFundingSettings(db: Db, fresh = false): Promise<FundingSettings> {
+  return stored.read(db, fresh);
 }
 
-export async function readFundingSettings(db: Db, fresh = false): Promise<FundingSettings> {
-  const m = memo.get(db);
-  if (!fresh && m && Date.now() - m.at < TTL_MS) return m.value;
-  const row = await db.selectFrom('settings').select('value').where('key', '=', SETTINGS_KEY).executeTakeFirst();
-  const value = parseStored(row?.value);
-  memo.set(db, { value, at: Date.now() });
-  return value;
-}
-
-export async function writeFundingSettings(db: Db, value: FundingSettings): Promise<void> {
-  const json = JSON.stringify(value);
-  await db.insertInto('settings').values({ key: SETTINGS_KEY, value: json }).onConflict((oc) => oc.column('key').doUpdateSet({ value: json })).execute();
+export function writeFundingSettings(db: Db, value: FundingSettings): Promise<void> {
+  return stored.write(db, value);
 }
 
 export function forgetFundingSettings(db: Db): void {
-  memo.delete(db);
+  stored.forget(db);
 }
 
 /** The appeal's heading and text, kept with the site settings. */
