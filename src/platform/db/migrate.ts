@@ -10,6 +10,7 @@ import * as m0005 from './migrations/0005_article_admin.js';
 import * as m0006 from './migrations/0006_search.js';
 import * as m0007 from './migrations/0007_comments.js';
 import * as m0008 from './migrations/0008_list_indexes.js';
+import * as m0010 from './migrations/0010_import.js';
 import { isPostgres } from './migrations/helpers.js';
 
 export interface Migration {
@@ -25,6 +26,7 @@ export const migrations: Record<string, Migration> = {
   '0006_search': m0006,
   '0007_comments': m0007,
   '0008_list_indexes': m0008,
+  '0010_import': m0010,
 };
 
 export class MigrationFailed extends Error {

@@ -6,5 +6,6 @@ import type { ArticleAdminTables } from '../../modules/editorial/articles/tables
 import type { EditorialTables } from '../../modules/editorial/auth/tables.js';
 import type { SearchTables } from '../../modules/search/tables.js';
 import type { CommentsTables } from '../../modules/comments/tables.js';
+import type { ImportersTables } from '../../modules/importers/tables.js';
 
-export type Database = ContentTables & JobsTables & MediaTables & ArticleAdminTables & EditorialTables & SearchTables & CommentsTables;
+export type Database = ContentTables & JobsTables & MediaTables & ArticleAdminTables & EditorialTables & SearchTables & CommentsTables & ImportersTables;
