@@ -25,6 +25,7 @@ import { registerMedia } from './modules/media/index.js';
 import { registerEditorialArticles } from './modules/editorial/articles/routes.js';
 import { registerSearch, RELATED_JOB, computeRelated } from './modules/search/index.js';
 import { registerComments } from './modules/comments/index.js';
+import { isLegacyQueryUrl, registerImporters } from './modules/importers/index.js';
 
 export interface App {
   app: FastifyInstance;
@@ -74,7 +75,8 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     serverFactory: (handler) => {
       fastifyHandler = handler;
       return createServer((req, res) => {
-        if (config.pageCache && tryServeFromCache(cache, req, res)) return;
+        // WordPress's /?p=12 addresses are answered by the importers' redirects, never by the cached home page.
+        if (config.pageCache && !isLegacyQueryUrl(req.url) && tryServeFromCache(cache, req, res)) return;
         fastifyHandler!(req, res);
       });
     },
@@ -99,7 +101,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
   });
   await app.register(formbody);
-  registerPageCache(app, cache, config.pageCache);
+  registerPageCache(app, cache, config.pageCache, isLegacyQueryUrl);
 
   const jobs = new JobRunner({ logger: app.log });
   jobs.register(MAIL_JOB, mailSendHandler(config));
@@ -130,10 +132,11 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   registerContentRoutes(app, { ctx, site, pageSize: config.pageSize });
   registerAdminApp(app);
   registerEditorialAuth(app, { ctx, config });
-  registerMedia(app, { ctx, dataDir: config.dataDir, maxUploadMb: config.maxUploadMb });
+  const mediaStore = registerMedia(app, { ctx, dataDir: config.dataDir, maxUploadMb: config.maxUploadMb });
   registerEditorialArticles(app, { ctx, site });
   registerSearch(app, { ctx, site, pageSize: config.pageSize });
   registerComments(app, { ctx, site, jobs, secureCookies: config.secureCookies });
+  registerImporters(app, { ctx, jobs, dataDir: config.dataDir, mediaStore });
 
   app.setErrorHandler(handleError);
   async function handleError(err: Error, req: FastifyRequest, reply: FastifyReply) {

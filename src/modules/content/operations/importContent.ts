@@ -28,7 +28,7 @@ export async function importAuthor(
   if (a.id !== null) {
     const known = await trx.selectFrom('authors').select(['id', 'slug']).where('id', '=', a.id).executeTakeFirst();
     if (known) {
-      await trx.updateTable('authors').set({ name: a.name }).where('id', '=', a.id).execute();
+      await trx.updateTable('authors').set(a.bio ? { name: a.name, bio: a.bio } : { name: a.name }).where('id', '=', a.id).execute();
       return { id: a.id, slug: known.slug, created: false };
     }
   }

@@ -428,9 +428,10 @@ class WordPressImport {
     const def = this.authorDefs.get(key);
     const login = def?.login ?? key;
     const name = clip(oneLine(def?.displayName ?? '') || oneLine(`${def?.firstName ?? ''} ${def?.lastName ?? ''}`) || oneLine(login) || 'Staff', 120);
-    const hash = sha([name]);
+    const bio = clip(htmlToText(def?.description ?? '', true), 5000);
+    const hash = sha([name, bio]);
     const mapped = await mapGet(trx, this.site.source, 'author', key);
-    const r = await importAuthor(trx, { id: mapped?.local_id ?? null, slug: slugify(login) || slugify(name), name }, this.now());
+    const r = await importAuthor(trx, { id: mapped?.local_id ?? null, slug: slugify(login) || slugify(name), name, bio }, this.now());
     this.count(d, 'authors', key, r.created ? 'created' : mapped?.hash === hash ? 'unchanged' : 'updated');
     if (!this.dry) await mapPut(trx, [{ source: this.site.source, kind: 'author', wp_id: key, local_id: r.id, hash, revision: null, extra: null }], this.now());
     const b = this.site.base;
@@ -449,7 +450,9 @@ class WordPressImport {
     const label = clip(htmlToText(def?.name || name) || wpSlug, 120);
     const slug = slugFromName(def?.slug ?? wpSlug) || slugify(label) || 'tag';
     const description = clip(htmlToText(def?.description ?? ''), 2000);
-    const isRegion = taxonomy === 'category' && (this.regions.has(wpSlug) || this.regions.has(slug) || this.regions.has(label.toLowerCase()));
+    const isRegion =
+      (taxonomy === 'category' && (this.regions.has(wpSlug) || this.regions.has(slug) || this.regions.has(label.toLowerCase()))) ||
+      !!def?.meta.some((m) => m.key === 'broadside_region' && m.value.trim() === '1');
     const hash = sha([label, description, isRegion]);
     const mapped = await mapGet(trx, this.site.source, 'term', key);
     const r = await importTag(trx, { id: mapped?.local_id ?? null, slug, name: label, description, isRegion }, this.now());
@@ -594,6 +597,12 @@ class WordPressImport {
       childrenOf: (postId) => this.children.get(postId) ?? [],
       fileUrl: this.fileUrl,
     };
+  }
+
+  /** Broadside's own exports carry finished HTML (marked _broadside_html): it is taken as it is. */
+  private convert(item: WxrItem, missing: string[]) {
+    if (item.meta.some((m) => m.key === '_broadside_html' && m.value.trim() === '1')) return { html: item.content, unknown: [] as string[], embeds: 0, links: 0, missing: [] };
+    return convertContent(item.content, item.postId, this.lookup(missing));
   }
 
   private async writeItems(trx: Db, items: WxrItem[], second: boolean): Promise<Delta> {
@@ -770,7 +779,9 @@ class WordPressImport {
     const meta = (k: string) => item.meta.find((m) => m.key === k)?.value;
     let title = htmlToText(item.title);
     let kicker = '';
-    if (this.kicker && title) {
+    const ownKicker = meta('broadside_kicker');
+    if (ownKicker !== undefined) kicker = oneLine(ownKicker);
+    else if (this.kicker && title) {
       const s = splitKicker(title, this.kicker);
       if (s) ({ kicker, headline: title } = s);
     }
@@ -803,26 +814,30 @@ class WordPressImport {
     }
     const updatedAt = wpDate(item.modifiedGmt) ?? publishedAt ?? this.now();
 
-    const authorKey = await this.authorFor(trx, item, d, redirects);
+    const byline = meta('broadside_authors')?.split(',').map((x) => x.trim().toLowerCase()).filter(Boolean);
+    const authorIds: number[] = [];
+    if (byline?.length) for (const login of byline) authorIds.push(await this.authorId(trx, login, d, redirects));
+    else authorIds.push(await this.authorFor(trx, item, d, redirects));
     const tagIds: number[] = [];
     let primary: number | null = null;
     const primaryTermId = meta('_yoast_wpseo_primary_category')?.trim();
+    const ownPrimary = meta('broadside_primary_tag')?.trim().toLowerCase();
     const primaryKey = primaryTermId ? this.termKeyById.get(primaryTermId) : undefined;
     for (const t of item.terms) {
       const tax = t.domain === 'category' ? 'category' : t.domain === 'post_tag' || t.domain === 'tag' ? 'post_tag' : null;
       if (!tax || (!t.nicename && !t.name)) continue;
       const key = `${tax}:${(t.nicename || slugify(t.name)).toLowerCase()}`;
-      if (!this.termDefs.has(key)) this.termDefs.set(key, { line: item.line, taxonomy: tax, id: '', slug: t.nicename || slugify(t.name), parent: '', name: t.name, description: '' });
+      if (!this.termDefs.has(key)) this.termDefs.set(key, { line: item.line, taxonomy: tax, id: '', slug: t.nicename || slugify(t.name), parent: '', name: t.name, description: '', meta: [] });
       const id = await this.tagId(trx, key, t.name, d, redirects);
       if (!tagIds.includes(id)) tagIds.push(id);
-      if (key === primaryKey) primary = id;
+      if (key === primaryKey || (ownPrimary && key.endsWith(`:${ownPrimary}`))) primary = id;
     }
     if (primary === null) {
       const firstCategory = item.terms.find((t) => t.domain === 'category' && t.nicename && t.nicename !== 'uncategorized') ?? item.terms.find((t) => t.domain === 'category' && t.nicename);
       if (firstCategory) primary = this.tagIds.get(`category:${firstCategory.nicename.toLowerCase()}`) ?? null;
     }
 
-    const converted = convertContent(item.content, item.postId, this.lookup(missing));
+    const converted = this.convert(item, missing);
     for (const name of converted.unknown) d.shortcodes.push({ name, line: item.line });
     let body = converted.html;
     const thumb = meta('_thumbnail_id')?.trim();
@@ -845,7 +860,7 @@ class WordPressImport {
       trashedAt,
       createdAt: publishedAt ?? wpDate(item.postDate) ?? this.now(),
       updatedAt,
-      authorIds: [authorKey],
+      authorIds,
       tagIds,
       primaryTagId: primary,
     };
@@ -854,13 +869,13 @@ class WordPressImport {
   private async authorFor(trx: Db, item: WxrItem, d: Delta, redirects: { from: string; to: string }[]): Promise<number> {
     const login = item.creator.trim().toLowerCase();
     if (login) {
-      if (!this.authorDefs.has(login)) this.authorDefs.set(login, { line: item.line, id: '', login: item.creator.trim(), email: '', displayName: '', firstName: '', lastName: '' });
+      if (!this.authorDefs.has(login)) this.authorDefs.set(login, { line: item.line, id: '', login: item.creator.trim(), email: '', displayName: '', firstName: '', lastName: '', description: '' });
       return this.authorId(trx, login, d, redirects);
     }
     const key = '#site';
     if (!this.authorDefs.has(key)) {
       const name = oneLine(this.channel?.title ?? '') || 'Staff';
-      this.authorDefs.set(key, { line: item.line, id: '', login: slugify(name) || 'staff', email: '', displayName: name, firstName: '', lastName: '' });
+      this.authorDefs.set(key, { line: item.line, id: '', login: slugify(name) || 'staff', email: '', displayName: name, firstName: '', lastName: '', description: '' });
     }
     if (!this.fallbackWarned) {
       this.fallbackWarned = true;
@@ -930,7 +945,7 @@ class WordPressImport {
       d.warnings.push({ line: item.line, message: `page ${item.postId} was password-protected; it is a draft here.` });
     }
     if (item.status === 'private' || item.status === 'trash') d.warnings.push({ line: item.line, message: `page ${item.postId} was ${item.status === 'trash' ? 'in the trash' : 'private'}; it is a draft here.` });
-    const converted = convertContent(item.content, item.postId, this.lookup(missing));
+    const converted = this.convert(item, missing);
     for (const name of converted.unknown) d.shortcodes.push({ name, line: item.line });
     const created = wpDate(item.postDateGmt) ?? wpDate(item.postDate) ?? this.now();
     return {

@@ -18,6 +18,8 @@ export interface WxrAuthor {
   displayName: string;
   firstName: string;
   lastName: string;
+  /** Not in WordPress's exports; Broadside's carry the author's bio in it. */
+  description: string;
 }
 
 export interface WxrTerm {
@@ -29,6 +31,7 @@ export interface WxrTerm {
   parent: string;
   name: string;
   description: string;
+  meta: WxrMeta[];
 }
 
 export interface WxrMeta {

@@ -68,8 +68,9 @@ const AUTHOR_FIELDS: Record<string, keyof Omit<WxrAuthor, 'line'>> = {
   'wp:author_display_name': 'displayName',
   'wp:author_first_name': 'firstName',
   'wp:author_last_name': 'lastName',
+  'wp:author_description': 'description',
 };
-const TERM_FIELDS: Record<string, keyof Omit<WxrTerm, 'line'>> = {
+const TERM_FIELDS: Record<string, keyof Omit<WxrTerm, 'line' | 'meta'>> = {
   'wp:term_id': 'id',
   'wp:category_nicename': 'slug',
   'wp:tag_slug': 'slug',
@@ -237,7 +238,7 @@ export class WxrParser {
   }
 
   private startCapture(limit: number, done: (text: string, over: boolean) => void): void {
-    this.capture = { depth: this.stack.length, parts: [], size: 0, limit, over: false, done };
+    this.capture = { depth: this.stack.length - 1, parts: [], size: 0, limit, over: false, done };
   }
 
   private text(t: string): void {
@@ -277,20 +278,26 @@ export class WxrParser {
         if (!this.versionSeen) throw this.error('the export has no WXR version (wp:wxr_version) before its content: this is not a WordPress export, or it was cut.');
         this.sendChannel();
         const line = this.sax.line;
-        if (key === 'wp:author') this.author = { line, id: '', login: '', email: '', displayName: '', firstName: '', lastName: '' };
+        if (key === 'wp:author') this.author = { line, id: '', login: '', email: '', displayName: '', firstName: '', lastName: '', description: '' };
         else if (key === 'item') this.item = emptyItem(line);
-        else this.term = { line, taxonomy: key === 'wp:category' ? 'category' : key === 'wp:tag' ? 'post_tag' : '', id: '', slug: '', parent: '', name: '', description: '' };
+        else this.term = { line, taxonomy: key === 'wp:category' ? 'category' : key === 'wp:tag' ? 'post_tag' : '', id: '', slug: '', parent: '', name: '', description: '', meta: [] };
       }
       return;
     }
     if (depth === 3 && this.author && parent === 'wp:author') {
       const f = AUTHOR_FIELDS[key];
-      if (f) this.startCapture(this.limits.short, (v) => this.author && !this.author[f] && (this.author[f] = v.trim()));
+      if (f) this.startCapture(f === 'description' ? this.limits.text : this.limits.short, (v) => this.author && !this.author[f] && (this.author[f] = v.trim()));
       return;
     }
     if (depth === 3 && this.term && (parent === 'wp:category' || parent === 'wp:tag' || parent === 'wp:term')) {
       const f = TERM_FIELDS[key];
       if (f) this.startCapture(f === 'description' ? this.limits.text : this.limits.short, (v) => this.term && !this.term[f] && (this.term[f] = v.trim()));
+      else if (key === 'wp:termmeta') this.meta = { key: '', value: '' };
+      return;
+    }
+    if (depth === 4 && this.term && parent === 'wp:termmeta' && this.meta && (key === 'wp:meta_key' || key === 'wp:meta_value')) {
+      const m = this.meta;
+      this.startCapture(this.limits.short, (v) => (key === 'wp:meta_key' ? (m.key = v.trim()) : (m.value = v)));
       return;
     }
     const item = this.item;
@@ -366,6 +373,11 @@ export class WxrParser {
         this.out.push({ kind: 'item', item: this.item });
         this.item = null;
       } else if (key === 'channel') this.sendChannel();
+      return;
+    }
+    if (depth === 3 && this.term && key === 'wp:termmeta' && this.meta) {
+      if (this.meta.key) this.term.meta.push(this.meta);
+      this.meta = null;
       return;
     }
     if (depth === 3 && this.item) {
