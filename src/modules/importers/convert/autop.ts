@@ -1,6 +1,7 @@
 // Paragraphs from line breaks, the way WordPress shows classic (pre-block-editor) content: a blank line ends
 // a paragraph, a single line break is a <br>, block elements stand on their own and are not wrapped, and
-// <pre> is left exactly as it is. Our own implementation of that behaviour.
+// <pre> is left exactly as it is. Our own implementation of that behaviour. A chunk that is only a token
+// \u0002N\u0002 (markup the converter made and set aside) stands on its own too.
 const BLOCK =
   'address|article|aside|blockquote|caption|col|colgroup|dd|details|div|dl|dt|fieldset|figcaption|figure|footer|form|h[1-6]|header|hgroup|hr|iframe|legend|li|map|math|menu|nav|ol|p|pre|section|summary|table|tbody|td|tfoot|th|thead|tr|ul';
 const OPEN_BLOCK = new RegExp(`(<(?:${BLOCK})\\b[^>]*>)`, 'gi');
@@ -24,7 +25,7 @@ export function autop(input: string): string {
   for (const raw of text.split(/\n\s*\n/)) {
     const chunk = raw.trim();
     if (!chunk) continue;
-    if (/^\u0000\d+\u0000$/.test(chunk) || STARTS_BLOCK.test(chunk)) {
+    if (/^[\u0000\u0002]\d+[\u0000\u0002]$/.test(chunk) || STARTS_BLOCK.test(chunk)) {
       out.push(chunk);
       continue;
     }

@@ -35,7 +35,12 @@ export interface Converted {
 const ENCLOSING = new Set(['caption', 'wp_caption', 'embed', 'audio', 'video']);
 const KNOWN = new Set([...ENCLOSING, 'gallery']);
 
+/** Markup made here is set aside as a token while paragraphs are made, so that it comes back exactly as made. */
+let made: string[] = [];
+const aside = (html: string) => `\n\n\u0002${made.push(html) - 1}\u0002\n\n`;
+
 export function convertContent(raw: string, postId: string, lookup: ConvertLookup): Converted {
+  made = [];
   const r: Converted = { html: '', unknown: [], embeds: 0, links: 0, missing: [] };
   let text = raw.replace(/\r\n?/g, '\n');
   const blocks = /<!--\s*wp:/.test(text);
@@ -44,7 +49,7 @@ export function convertContent(raw: string, postId: string, lookup: ConvertLooku
     if (!e) return m;
     count(r, e.embedded);
     const cap = /<figcaption\b[^>]*>([\s\S]*?)<\/figcaption>/i.exec(rest)?.[1];
-    return cap ? `<figure class="embed">${e.html}<figcaption>${cap}</figcaption></figure>` : e.html;
+    return aside(cap ? `<figure class="embed">${e.html}<figcaption>${cap}</figcaption></figure>` : e.html);
   });
   text = shortcodes(text, postId, lookup, r);
   if (!blocks) {
@@ -52,10 +57,11 @@ export function convertContent(raw: string, postId: string, lookup: ConvertLooku
       const e = embedHtml(url);
       if (!e) return m;
       count(r, e.embedded);
-      return `\n\n${e.html}\n\n`;
+      return aside(e.html);
     });
     text = autop(text);
   }
+  text = text.replace(/\n*\u0002(\d+)\u0002\n*/g, (_m, i: string) => made[Number(i)]!);
   r.html = rewriteImages(text, lookup);
   return r;
 }
@@ -144,13 +150,13 @@ function render(name: string, attrs: Record<string, string>, content: string, po
       const m = /^\s*((?:<a\b[^>]*>\s*)?<img\b[^>]*>(?:\s*<\/a>)?)([\s\S]*)$/i.exec(content);
       if (!m) return content;
       const caption = (attrs.caption ?? m[2]!).trim();
-      return `\n\n<figure class="image">${m[1]}${caption ? `<figcaption>${caption}</figcaption>` : ''}</figure>\n\n`;
+      return aside(`<figure class="image">${m[1]}${caption ? `<figcaption>${caption}</figcaption>` : ''}</figure>`);
     }
     case 'embed': {
       const e = embedHtml((content || attrs.src || attrs['0'] || '').trim());
       if (!e) return null;
       count(r, e.embedded);
-      return `\n\n${e.html}\n\n`;
+      return aside(e.html);
     }
     case 'audio':
     case 'video': {
@@ -159,7 +165,7 @@ function render(name: string, attrs: Record<string, string>, content: string, po
       const url = lookup.fileUrl(src) ?? src;
       const file = decodeURIComponent(url.split(/[?#]/)[0]!.split('/').pop() || url);
       r.links++;
-      return `\n\n<p><a href="${escapeAttr(url)}">${name === 'audio' ? 'Listen' : 'Watch'}: ${escapeText(file)}</a></p>\n\n`;
+      return aside(`<p><a href="${escapeAttr(url)}">${name === 'audio' ? 'Listen' : 'Watch'}: ${escapeText(file)}</a></p>`);
     }
     case 'gallery': {
       const ids = (attrs.ids ?? attrs.include ?? '').split(',').map((s) => s.trim()).filter((s) => /^\d+$/.test(s));
@@ -173,7 +179,7 @@ function render(name: string, attrs: Record<string, string>, content: string, po
           `<figure class="image"><img src="${escapeAttr(a.url)}" alt="${escapeAttr(a.alt)}" loading="lazy" />${a.caption ? `<figcaption>${escapeText(a.caption)}</figcaption>` : ''}</figure>`,
         );
       }
-      return figures.length ? `\n\n<div class="gallery">${figures.join('')}</div>\n\n` : '';
+      return figures.length ? aside(`<div class="gallery">${figures.join('')}</div>`) : '';
     }
   }
   return null;

@@ -182,10 +182,13 @@ class WordPressImport {
       for await (const chunk of stream) {
         if (!second) this.progress.bytes += (chunk as Buffer).length;
         await this.handle(parser.write(chunk as Buffer), second);
+        // The batch being gathered when the XML broke is not written: whole batches, whole items only.
+        if (parser.failure) throw parser.failure;
         if (this.opts.signal?.aborted) return;
         this.tick(false);
       }
       await this.handle(parser.end(), second);
+      if (parser.failure) throw parser.failure;
     } finally {
       stream.destroy();
       if (!second) {

@@ -169,21 +169,31 @@ export class WxrParser {
     this.sax.on('processinginstruction', () => (this.fedSinceEvent = 0));
   }
 
-  /** Reads a chunk of the file; returns the records it completed. */
+  /** The first error in the file: records completed before it are handed out first, then this is thrown. */
+  failure: WxrError | Error | null = null;
+
+  /** Reads a chunk of the file; returns the records it completed (check `failure` after handling them). */
   write(bytes: Buffer): WxrRecord[] {
-    this.feed(this.decoder.push(bytes));
+    if (this.failure) return [];
+    try {
+      this.feed(this.decoder.push(bytes));
+    } catch (err) {
+      this.failure = err as Error;
+    }
     return this.out.splice(0);
   }
 
-  /** The file has ended: returns the last records, or throws if the document is not complete. */
+  /** The file has ended: returns the last records; `failure` is set if the document is not complete. */
   end(): WxrRecord[] {
-    this.feed(this.decoder.end());
+    if (this.failure) return [];
     try {
+      this.feed(this.decoder.end());
       this.sax.close();
+      if (!this.ended) throw new WxrError(this.sax.line, this.sax.column, 'the file ended before the export did (no closing </rss>).');
+      if (!this.versionSeen) throw new WxrError(this.sax.line, this.sax.column, 'the file has no WXR version (wp:wxr_version): it is not a WordPress export.');
     } catch (err) {
-      throw this.wrap(err);
+      this.failure = this.wrap(err);
     }
-    if (!this.ended) throw new WxrError(this.sax.line, this.sax.column, 'the file ended before the export did (no closing </rss>).');
     return this.out.splice(0);
   }
 
@@ -193,6 +203,7 @@ export class WxrParser {
 
   private feed(text: string): void {
     if (this.pendingNotes.length) {
+      this.pendingNotes.sort((a, b) => a.at - b.at);
       let line = this.sax.line;
       let pos = 0;
       for (const n of this.pendingNotes) {
@@ -206,7 +217,7 @@ export class WxrParser {
     }
     if (!text) return;
     // Fed in slices so that a run of input with no markup is caught before it grows without bound.
-    const SLICE = 1024 * 1024;
+    const SLICE = Math.max(4096, Math.min(1024 * 1024, Math.floor(this.limits.run / 2)));
     for (let i = 0; i < text.length; i += SLICE) {
       const part = i === 0 && text.length <= SLICE ? text : text.slice(i, i + SLICE);
       this.fedSinceEvent += part.length;
