@@ -112,16 +112,16 @@ export async function importArticles(trx: Db, engine: Engine, rows: ImportArticl
   const clean = rows.map((r) => {
     const body = sanitizeHtml(r.bodyHtml);
     let status: ArticleStatus = r.status;
-    let publishedAt = r.status === 'draft' ? null : r.publishedAt ?? now;
+    // A draft keeps a date it was given (as the editor's path does) but has no month, so no address.
+    const publishedAt = r.status === 'draft' ? r.publishedAt : (r.publishedAt ?? now);
     if (status === 'published' && publishedAt! > now) status = 'scheduled';
     if (status === 'scheduled' && publishedAt! <= now) status = 'published';
-    if (status === 'draft') publishedAt = null;
     return {
       ...r,
       slug: checkSlug(r.slug) ? r.slug : slugify(r.headline) || 'article',
       status,
       publishedAt,
-      monthKey: publishedAt ? monthKeyOf(publishedAt) : null,
+      monthKey: publishedAt && status !== 'draft' ? monthKeyOf(publishedAt) : null,
       body,
       words: countWords(body),
     };

@@ -859,7 +859,7 @@ class WordPressImport {
       standfirst: clip(htmlToText(item.excerpt), 1000),
       bodyHtml: body,
       status,
-      publishedAt: status === 'draft' ? null : publishedAt,
+      publishedAt,
       trashedAt,
       createdAt: publishedAt ?? wpDate(item.postDate) ?? this.now(),
       updatedAt,
