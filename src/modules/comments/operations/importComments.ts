@@ -5,7 +5,7 @@
 import { isIP } from 'node:net';
 import type { Db, Engine } from '../../../platform/db/index.js';
 import { reserveIds } from '../../../platform/db/ids.js';
-import { avatarSeed, keysFor, sha256Hex } from '../signing.js';
+import { avatarSeeder, keysFor, sha256Hex } from '../signing.js';
 import { cleanWebsite, normaliseBody } from '../text.js';
 import type { CommentStatus } from '../tables.js';
 
@@ -32,7 +32,7 @@ const BIDI = /[\u202a-\u202e\u2066-\u2069]/g;
 /** Writes the batch; returns the comments' ids in input order. */
 export async function importComments(trx: Db, engine: Engine, rows: ImportComment[], now: string): Promise<number[]> {
   if (rows.length === 0) return [];
-  const keys = await keysFor(trx);
+  const seed = avatarSeeder(await keysFor(trx));
   const fresh = rows.filter((r) => r.id === null);
   const ids = await reserveIds(trx, engine, 'comments', fresh.length);
   const idOf = new Map<ImportComment, number>();
@@ -64,7 +64,7 @@ export async function importComments(trx: Db, engine: Engine, rows: ImportCommen
       ip,
       user_agent: '',
       content_hash: sha256Hex(body.toLowerCase().replace(/\s+/g, ' ')),
-      avatar_seed: avatarSeed(keys, email || ip || name),
+      avatar_seed: seed(email || ip || name),
       notify: 'none' as const,
       held_for: '',
       created_at: r.createdAt,

@@ -4,9 +4,9 @@
 // rest. A dry run does the same work inside transactions that are rolled back, so its counts are true and
 // nothing stays written. Errors in the XML stop the run with the line and column; anything wrong with a single
 // item is a warning with its line, and that item is skipped.
-import { createReadStream } from 'node:fs';
 import { stat, readFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
 import { extname, resolve, sep } from 'node:path';
 import type { Ctx } from '../../../platform/context/index.js';
 import type { Db } from '../../../platform/db/index.js';
@@ -17,7 +17,8 @@ import { slugify } from '../../content/slug.js';
 import { importComments, importThreadModes, type ImportComment } from '../../comments/index.js';
 import type { CommentStatus } from '../../comments/index.js';
 import { DEFAULT_LIMITS as IMAGE_LIMITS, mediaUrl, uploadImage, type MediaStore } from '../../media/index.js';
-import { WxrError, WxrParser, DEFAULT_LIMITS, type ReadLimits } from '../wxr/parser.js';
+import { WxrError, DEFAULT_LIMITS, type ReadLimits, type ReadNote } from '../wxr/parser.js';
+import { readExport } from '../wxr/source.js';
 import type { WxrAuthor, WxrChannel, WxrComment, WxrItem, WxrRecord, WxrTerm } from '../wxr/model.js';
 import { convertContent, type AttachmentInfo, type ConvertLookup } from '../convert/content.js';
 import { escapeAttr, escapeText } from '../convert/embeds.js';
@@ -152,6 +153,13 @@ class WordPressImport {
     const report = this.reporter.report;
     this.started = Date.now();
     this.progress.totalBytes = (await stat(this.opts.file)).size;
+    // SQLite: a larger page cache while bulk-writing (the site's 8 MiB would have the comments' indexes read
+    // back from the file over and over); put back when the import ends.
+    let cacheSize: number | null = null;
+    if (this.ctx.engine === 'sqlite') {
+      cacheSize = Number((await sql<{ cache_size: number }>`pragma cache_size`.execute(this.ctx.db)).rows[0]?.cache_size ?? -8192);
+      await sql.raw('pragma cache_size = -65536').execute(this.ctx.db);
+    }
     try {
       await this.readFile(false);
       if (this.opts.signal?.aborted) return this.reporter.finish(this.now());
@@ -169,6 +177,8 @@ class WordPressImport {
     } catch (err) {
       if (!(err instanceof WxrError)) throw err;
       report.error = { line: err.line, column: err.column, message: err.reason };
+    } finally {
+      if (cacheSize !== null) await sql.raw(`pragma cache_size = ${Math.trunc(cacheSize)}`).execute(this.ctx.db);
     }
     this.progress.phase = 'done';
     this.tick(true);
@@ -176,28 +186,25 @@ class WordPressImport {
   }
 
   private async readFile(second: boolean): Promise<void> {
-    const parser = new WxrParser(this.limits);
-    const stream = createReadStream(this.opts.file, { highWaterMark: 1024 * 1024 });
-    try {
-      for await (const chunk of stream) {
-        if (!second) this.progress.bytes += (chunk as Buffer).length;
-        await this.handle(parser.write(chunk as Buffer), second);
-        // The batch being gathered when the XML broke is not written: whole batches, whole items only.
-        if (parser.failure) throw parser.failure;
-        if (this.opts.signal?.aborted) return;
-        this.tick(false);
+    let before = 0;
+    const notes = (list: ReadNote[]) => {
+      if (second) return;
+      for (const n of list) {
+        if (n.kind === 'invalid-utf8') this.reporter.warn(n.line, 'bytes that are not UTF-8 text were replaced with “�”.');
+        else if (n.kind === 'control') this.reporter.warn(n.line, 'a control character (not allowed in XML) was removed.');
+        else if (n.kind === 'duplicate-field') this.reporter.warn(n.line, `the item has a second ${n.detail}; the first one was used.`);
       }
-      await this.handle(parser.end(), second);
-      if (parser.failure) throw parser.failure;
-    } finally {
-      stream.destroy();
+    };
+    // The batch being gathered when the XML broke is not written (readExport throws before the flush below):
+    // whole batches, whole items only.
+    for await (const batch of readExport(this.opts.file, this.limits, notes)) {
       if (!second) {
-        for (const n of parser.notes) {
-          if (n.kind === 'invalid-utf8') this.reporter.warn(n.line, 'bytes that are not UTF-8 text were replaced with “�”.');
-          else if (n.kind === 'control') this.reporter.warn(n.line, 'a control character (not allowed in XML) was removed.');
-          else if (n.kind === 'duplicate-field') this.reporter.warn(n.line, `the item has a second ${n.detail}; the first one was used.`);
-        }
+        this.progress.bytes += batch.bytes - before;
+        before = batch.bytes;
       }
+      await this.handle(batch.records, second);
+      if (this.opts.signal?.aborted) return;
+      this.tick(false);
     }
     await this.flush(second);
   }
@@ -664,24 +671,33 @@ class WordPressImport {
     const written = await importArticles(trx, this.ctx.engine, plans.map((p) => p.row), now);
     const mapRows: MapRow[] = [];
     const comments: ImportComment[] = [];
-    const commentKeys: string[] = [];
-    const commentPosts: WxrItem[] = [];
+    // Which comments (by WordPress id) each post's comments are: kept in the post's own map row.
+    const owners: { row: MapRow; known: Record<string, number>; keys: [string, number][] }[] = [];
     for (let i = 0; i < plans.length; i++) {
       const { item, hash, sticky } = plans[i]!;
       const w = written[i]!;
-      const wasMapped = mapped.get(item.postId)?.local_id != null;
+      const m = mapped.get(item.postId);
+      const wasMapped = m?.local_id != null;
       if (!second) d.articles[wasMapped ? 'updated' : 'created']++;
-      mapRows.push({ source: this.site.source, kind: 'post', wp_id: item.postId, local_id: w.id, hash, revision: w.revision, extra: null });
+      const row: MapRow = { source: this.site.source, kind: 'post', wp_id: item.postId, local_id: w.id, hash, revision: w.revision, extra: null };
+      mapRows.push(row);
       if (w.path) {
         if (sticky) d.sticky.push(w.path);
         this.noteDays(item);
         this.postRedirects(item, w.path, redirects);
       }
-      commentPosts.push(item);
-      await this.commentRows(trx, item, w.id, wasMapped, comments, commentKeys, d, second);
+      const known = wasMapped && m?.extra ? ((JSON.parse(m.extra) as { c?: Record<string, number> }).c ?? {}) : {};
+      const start = comments.length;
+      this.commentRows(item, w.id, known, comments, d, second);
+      owners.push({ row, known, keys: comments.slice(start).map((c, k) => [item.comments.filter((x) => x.type !== 'pingback' && x.type !== 'trackback' && x.id)[k]!.id, start + k]) });
     }
     const commentIds = await importComments(trx, this.ctx.engine, comments, now);
-    commentIds.forEach((id, i) => mapRows.push({ source: this.site.source, kind: 'comment', wp_id: commentKeys[i]!, local_id: id, hash: '', revision: null, extra: null }));
+    for (const o of owners) {
+      if (!o.keys.length && !Object.keys(o.known).length) continue;
+      const c: Record<string, number> = { ...o.known };
+      for (const [wpId, at] of o.keys) c[wpId] = commentIds[at]!;
+      o.row.extra = JSON.stringify({ c });
+    }
     await importThreadModes(
       trx,
       plans.filter((p) => p.closed).map((p) => written[plans.indexOf(p)]!.id),
@@ -887,7 +903,7 @@ class WordPressImport {
     return this.authorId(trx, key, d, redirects);
   }
 
-  private async commentRows(trx: Db, item: WxrItem, articleId: number, wasMapped: boolean, out: ImportComment[], keys: string[], d: Delta, second: boolean): Promise<void> {
+  private commentRows(item: WxrItem, articleId: number, known: Record<string, number>, out: ImportComment[], d: Delta, second: boolean): void {
     const list = item.comments.filter((c) => {
       if (c.type === 'pingback' || c.type === 'trackback') {
         if (!second) d.comments.skipped++;
@@ -900,8 +916,6 @@ class WordPressImport {
       }
       return true;
     });
-    if (!list.length) return;
-    const existing = wasMapped ? await mapGetMany(trx, this.site.source, 'comment', list.map((c) => c.id)) : new Map<string, MapRow>();
     const start = out.length;
     const index = new Map<string, number>();
     list.forEach((c, i) => index.set(c.id, start + i));
@@ -911,13 +925,10 @@ class WordPressImport {
       if (parentKey) {
         const at = index.get(parentKey);
         if (at !== undefined) parent = { index: at };
-        else {
-          const m = existing.get(parentKey) ?? (await mapGet(trx, this.site.source, 'comment', parentKey));
-          if (m?.local_id != null) parent = { id: m.local_id };
-          else d.warnings.push({ line: item.line, message: `comment ${c.id} on post ${item.postId} replies to comment ${parentKey}, which the export does not hold; it stands on its own.` });
-        }
+        else if (known[parentKey] !== undefined) parent = { id: known[parentKey]! };
+        else d.warnings.push({ line: item.line, message: `comment ${c.id} on post ${item.postId} replies to comment ${parentKey}, which the export does not hold; it stands on its own.` });
       }
-      const mappedId = existing.get(c.id)?.local_id ?? null;
+      const mappedId = known[c.id] ?? null;
       if (!second) d.comments[mappedId !== null ? 'updated' : 'created']++;
       let body = htmlToText(c.content, true);
       if (body.length > 65_536) {
@@ -936,7 +947,6 @@ class WordPressImport {
         ip: c.authorIp,
         createdAt: wpDate(c.dateGmt) ?? wpDate(c.date) ?? this.now(),
       });
-      keys.push(c.id);
     }
   }
 
