@@ -307,6 +307,18 @@ const MATRIX: Record<string, RouteSpec> = {
   'POST /api/admin/articles/{id}/comments-open': { who: EDITORS, ok: 'reached', make: async (c) => ({ method: 'POST', url: A(`articles/${(await article(c, false)).id}/comments-open`), body: { open: false } }) },
   'GET /api/admin/comments/settings': { who: EDITORS, ok: 'reached', make: async () => ({ method: 'GET', url: A('comments/settings') }) },
   'PUT /api/admin/comments/settings': { who: EDITORS, ok: 'reached', make: async () => ({ method: 'PUT', url: A('comments/settings'), body: {} }) },
+
+  // ---- Imports (the importers module): administrators and the owner.
+  'GET /api/admin/imports': { who: '✗✗✗✗✓✓', make: async () => ({ method: 'GET', url: A('imports') }) },
+  'GET /api/admin/imports/{id}': { who: '✗✗✗✗✓✓', ok: 'reached', make: async () => ({ method: 'GET', url: A('imports/999999') }) },
+  'POST /api/admin/imports': {
+    who: '✗✗✗✗✓✓',
+    make: async () => ({
+      method: 'POST',
+      url: A('imports'),
+      multipart: multipartBody('file', 'site.xml', 'text/xml', Buffer.from('<?xml version="1.0"?><rss><channel></channel></rss>'), { dryRun: 'true' }),
+    }),
+  },
 };
 
 /** Method and path (OpenAPI form) of every route in Fastify's route tree under `prefix`. */

@@ -345,3 +345,48 @@ test(`the CLI: usage errors exit 2; a malformed file exits 1 naming file:line:co
     await db.close();
   }
 });
+
+test(`--media-dir: images of the old uploads join the media library; articles and old file addresses point at the copies [${engineName}]`, async () => {
+  const db = await createTestDb();
+  const dir = tmp();
+  try {
+    const { png } = await import('../media/test-images.js');
+    const { mediaStoreFor } = await import('../media/index.js');
+    const { mkdirSync } = await import('node:fs');
+    const media = join(dir, 'uploads');
+    mkdirSync(join(media, '2020', '05'), { recursive: true });
+    writeFileSync(join(media, '2020', '05', 'photo.png'), await png(300, 200));
+    writeFileSync(join(media, '2020', '05', 'notes.pdf'), '%PDF-1.4');
+    const attachment = `<item><title>photo</title><link>https://t.example/2020/05/01/p1/photo/</link><wp:post_id>50</wp:post_id><wp:post_type>attachment</wp:post_type><wp:status>inherit</wp:status><wp:post_parent>1</wp:post_parent>
+<wp:attachment_url>https://t.example/wp-content/uploads/2020/05/photo.png</wp:attachment_url>
+<wp:postmeta><wp:meta_key>_wp_attached_file</wp:meta_key><wp:meta_value>2020/05/photo.png</wp:meta_value></wp:postmeta>
+<wp:postmeta><wp:meta_key>_wp_attachment_image_alt</wp:meta_key><wp:meta_value>A photo</wp:meta_value></wp:postmeta></item>
+`;
+    const content = '<img src="https://t.example/wp-content/uploads/2020/05/photo-300x200.png" srcset="https://t.example/wp-content/uploads/2020/05/photo-150x100.png 150w" alt="x" />\n\n<img src="https://t.example/wp-content/uploads/2020/05/missing.png" alt="y" />\n\n<a href="https://t.example/wp-content/uploads/2020/05/notes.pdf">Notes</a>';
+    const file = join(dir, 'a.xml');
+    writeFileSync(file, `${HEAD}${attachment}${item(1, 'With images', content, '<wp:postmeta><wp:meta_key>_thumbnail_id</wp:meta_key><wp:meta_value>50</wp:meta_value></wp:postmeta>')}</channel></rss>`);
+    const ctx = plainCtx(db.db, db.engine);
+    const store = mediaStoreFor(db.dataDir);
+    const r = await importWordPress(ctx, { file, mediaDir: media, mediaStore: store });
+    assert.equal(r.error, null);
+    assert.equal(r.attachments.recorded, 1);
+    assert.equal(r.attachments.copied, 1);
+    assert.ok(r.filesLeftInPlace.some((f) => f.url.endsWith('missing.png') && /not found/.test(f.reason)));
+    const rows = await db.db.selectFrom('media').selectAll().execute();
+    assert.equal(rows.length, 1);
+    const local = `/media/${rows[0]!.storage_key}/`;
+    const body = (await db.db.selectFrom('articles').select('body_html').executeTakeFirstOrThrow()).body_html;
+    // The resized copy's address points at the library's copy; the old srcset went; the lead figure is not doubled.
+    assert.equal(body.split(local).length - 1, 1, body);
+    assert.doesNotMatch(body, /srcset|photo-150x100/);
+    assert.match(body, /missing\.png/);
+    assert.equal((await db.db.selectFrom('redirects').select('to_path').where('from_path', '=', '/wp-content/uploads/2020/05/photo.png').executeTakeFirstOrThrow()).to_path!.startsWith(local), true);
+    assert.equal((await db.db.selectFrom('redirects').select('to_path').where('from_path', '=', '/2020/05/01/p1/photo/').executeTakeFirstOrThrow()).to_path, '/2020/05/p1/');
+    // Again: the image is not copied twice.
+    await importWordPress(ctx, { file, mediaDir: media, mediaStore: store });
+    assert.equal((await db.db.selectFrom('media').select('id').execute()).length, 1);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    await db.close();
+  }
+});

@@ -19,6 +19,7 @@ export { registerExportSection, exportSections, type ExportSection } from './exp
 export { importCommand, exportCommand, IMPORT_USAGE, EXPORT_USAGE } from './cli.js';
 export { getRun, listRuns, type ImportRun } from './runs.js';
 export { IMPORT_JOB } from './job.js';
+export { importersApiDocs } from './docs.js';
 export type { ImportersTables } from './tables.js';
 
 /** True for addresses in WordPress's query form (/?p=12): the page cache must not answer them with the home page. */

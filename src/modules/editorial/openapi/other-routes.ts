@@ -4,6 +4,7 @@
 import type { Schema } from '../articles/validate.js';
 import type { ApiDocs, OperationDoc } from './registry.js';
 import { commentsApiDocs } from '../../comments/index.js';
+import { importersApiDocs } from '../../importers/index.js';
 
 const str = (minLength: number, maxLength: number): Schema => ({ type: 'string', minLength, maxLength });
 const EMAIL = str(3, 254);
@@ -180,4 +181,5 @@ export function describeOtherAdminRoutes(docs: ApiDocs): void {
   docs.addComponents(components);
   for (const op of ops) docs.add(op);
   for (const op of commentsApiDocs()) docs.add(op as OperationDoc);
+  for (const op of importersApiDocs()) docs.add(op as unknown as OperationDoc);
 }
