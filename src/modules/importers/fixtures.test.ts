@@ -327,8 +327,10 @@ test(`the old addresses answer 301 over HTTP, ?p= forms included, even with the 
       assert.equal(r.headers.location, to, from);
       assert.equal((await t.app.inject({ url: to })).statusCode, 200, to);
     }
-    // Another query string on the home page is still the (cached) home page.
+    // Another query string on the home page is still the (cached) home page; odd values are no error.
     assert.equal((await t.app.inject({ url: '/?utm_source=x' })).statusCode, 200);
+    assert.equal((await t.app.inject({ url: '/?p=%00' })).statusCode, 200);
+    assert.equal((await t.app.inject({ url: '/?tag=%00' })).statusCode, 200);
   } finally {
     await t.close();
   }

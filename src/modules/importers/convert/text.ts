@@ -14,6 +14,21 @@ const BIDI = /[\u202a-\u202e\u2066-\u2069]/g;
  */
 export function htmlToText(html: string, paragraphs = false): string {
   if (!/[<&]/.test(html)) return paragraphs ? tidyParagraphs(html) : oneLine(html);
+  // Most comments hold nothing but <br />, <p> and the common entities: no parser needed for those.
+  if (!/<(?!\/?(?:br|p)\s*\/?>)|&(?!(?:amp|lt|gt|quot|#0?39|#\d{2,5});)/i.test(html)) {
+    const text = html
+      .replace(/<br\s*\/?>/gi, '\n')
+      .replace(/<\/p\s*>/gi, '\n\n')
+      .replace(/<p\s*>/gi, '')
+      .replace(/&(amp|lt|gt|quot|#0?39|#(\d{2,5}));/gi, (m, name: string, num: string | undefined) => {
+        if (num) {
+          const cp = Number(num);
+          return cp > 0 && cp < 0x110000 && (cp < 0xd800 || cp > 0xdfff) ? String.fromCodePoint(cp) : '\ufffd';
+        }
+        return ({ amp: '&', lt: '<', gt: '>', quot: '"' } as Record<string, string>)[name.toLowerCase()] ?? "'";
+      });
+    return paragraphs ? tidyParagraphs(text) : oneLine(text);
+  }
   let out = '';
   let skipping = 0;
   const p = new Parser(

@@ -609,6 +609,10 @@ class WordPressImport {
     };
   }
 
+  private itemHash(item: WxrItem): string {
+    return sha([this.optionsKey, item.prepared?.hash ?? sha(itemForHash(item))]);
+  }
+
   /** Broadside's own exports carry finished HTML (marked _broadside_html): it is taken as it is. */
   private convert(item: WxrItem, missing: string[]) {
     if (item.meta.some((m) => m.key === '_broadside_html' && m.value.trim() === '1')) return { html: item.content, unknown: [] as string[], embeds: 0, links: 0, missing: [] };
@@ -637,7 +641,7 @@ class WordPressImport {
     for (const item of posts) {
       const m = mapped.get(item.postId);
       const missing: string[] = [];
-      const hash = sha([this.optionsKey, itemForHash(item)]);
+      const hash = this.itemHash(item);
       if (m && m.local_id !== null) {
         const rev = current.get(m.local_id);
         if (rev === undefined) {
@@ -708,7 +712,7 @@ class WordPressImport {
     const pagePlans: { item: WxrItem; row: ImportPage; hash: string }[] = [];
     for (const item of pages) {
       const m = pageMapped.get(item.postId);
-      const hash = sha([this.optionsKey, itemForHash(item)]);
+      const hash = this.itemHash(item);
       if (m && m.local_id !== null) {
         const p = await trx.selectFrom('pages').select(['id', 'updated_at']).where('id', '=', m.local_id).executeTakeFirst();
         if (!p) {
@@ -919,6 +923,7 @@ class WordPressImport {
     const start = out.length;
     const index = new Map<string, number>();
     list.forEach((c, i) => index.set(c.id, start + i));
+    const texts = new Map(item.comments.map((c, i) => [c, item.prepared?.commentTexts[i]]));
     for (const c of list) {
       const parentKey = c.parent && c.parent !== '0' ? c.parent : null;
       let parent: ImportComment['parent'] = null;
@@ -930,7 +935,7 @@ class WordPressImport {
       }
       const mappedId = known[c.id] ?? null;
       if (!second) d.comments[mappedId !== null ? 'updated' : 'created']++;
-      let body = htmlToText(c.content, true);
+      let body = texts.get(c) ?? htmlToText(c.content, true);
       if (body.length > 65_536) {
         body = clip(body, 65_536);
         d.warnings.push({ line: item.line, message: `comment ${c.id} on post ${item.postId} was cut to 65,536 characters.` });

@@ -93,15 +93,20 @@ export function legacyQueryKey(url: string): string | null {
   const q = url.indexOf('?');
   if (q === -1 || url.length > 2048) return null;
   const path = url.slice(0, q);
-  let params: URLSearchParams;
-  try {
-    params = new URLSearchParams(url.slice(q + 1));
-  } catch {
-    return null;
+  // WordPress answers these at its root (/ or /blog/ when it lived in a folder); Broadside's own pages with a
+  // query (/search/?tag=…) are not WordPress addresses.
+  if (path !== '/' && (!/^\/[A-Za-z0-9._~-]+\/$/.test(path) || path === '/search/')) return null;
+  // Values as sent (still percent-encoded), as the redirects were stored from the export's own addresses.
+  const params = new Map<string, string>();
+  for (const pair of url.slice(q + 1).split('&')) {
+    const eq = pair.indexOf('=');
+    if (eq > 0 && !params.has(pair.slice(0, eq))) params.set(pair.slice(0, eq), pair.slice(eq + 1));
   }
   for (const k of LEGACY_KEYS) {
     const v = params.get(k);
-    if (v !== null && v !== '' && v.length <= 200) return `${path}?${k}=${k === 'feed' || k === 'tag' ? v.toLowerCase() : v}`;
+    if (v === undefined || v === '') continue;
+    const ok = k === 'tag' || k === 'feed' ? /^[A-Za-z0-9%._~-]{1,200}$/.test(v) : /^\d{1,19}$/.test(v);
+    return ok ? `${path}?${k}=${k === 'feed' || k === 'tag' ? v.toLowerCase() : v}` : null;
   }
   return null;
 }

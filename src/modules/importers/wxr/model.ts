@@ -87,6 +87,8 @@ export interface WxrItem {
   comments: WxrComment[];
   /** Fields cut at the size limit: the item is skipped and reported. */
   oversized: string[];
+  /** Worked out by the reading thread: a hash of everything above, and each comment's text. */
+  prepared?: { hash: string; commentTexts: string[] };
 }
 
 export type WxrRecord =

@@ -85,7 +85,7 @@ const TERM_FIELDS: Record<string, keyof Omit<WxrTerm, 'line' | 'meta'>> = {
   'wp:term_description': 'description',
   'wp:term_taxonomy': 'taxonomy',
 };
-type ItemField = keyof Omit<WxrItem, 'line' | 'terms' | 'meta' | 'comments' | 'oversized'>;
+type ItemField = keyof Omit<WxrItem, 'line' | 'terms' | 'meta' | 'comments' | 'oversized' | 'prepared'>;
 const ITEM_FIELDS: Record<string, ItemField> = {
   title: 'title',
   link: 'link',
