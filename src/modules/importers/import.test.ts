@@ -321,16 +321,16 @@ test(`Ctrl-C (SIGINT) stops after the batch being written: exit 130, whole batch
   const dir = tmp();
   try {
     const file = join(dir, 'big.xml');
-    await generateWxr(file, { posts: 4000, commentsPerPost: 5, paragraphs: 8 });
+    await generateWxr(file, { posts: 8000, commentsPerPost: 5, paragraphs: 8 });
     const env = { ...process.env, BROADSIDE_DATA_DIR: db.dataDir, ...(db.databaseUrl ? { DATABASE_URL: db.databaseUrl } : {}) };
-    const child = spawn(process.execPath, [MAIN, 'import', 'wordpress', file, '--batch-size', '50', '--report', join(dir, 'r.json')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [MAIN, 'import', 'wordpress', file, '--batch-size', '20', '--report', join(dir, 'r.json')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (err += d));
     for (let i = 0; i < 600; i++) {
       await new Promise((r) => setTimeout(r, 50));
-      if ((await count(db, 'articles').catch(() => 0)) >= 200) break;
+      if ((await count(db, 'articles').catch(() => 0)) >= 100) break;
     }
     child.kill('SIGINT');
     const code = await new Promise((r) => child.once('close', r));
@@ -338,7 +338,7 @@ test(`Ctrl-C (SIGINT) stops after the batch being written: exit 130, whole batch
     assert.match(err, /Stopping after the batch being written/);
     assert.match(out, /Import stopped before the end\./);
     const n = await count(db, 'articles');
-    assert.ok(n < 4000 && n % 50 === 0, `${n} articles`);
+    assert.ok(n < 8000 && n % 20 === 0, `${n} articles`);
     assert.equal(await count(db, 'comments'), n * 5);
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -372,6 +372,9 @@ class WordPressImport {
     }
     this.tick(false);
     await this.opts.heartbeat?.();
+    // Database calls resolve as microtasks: without this the event loop would not turn until the import ends
+    // (no Ctrl-C, and in the server no request answered while an admin import runs).
+    await new Promise<void>((r) => setImmediate(r));
   }
 
   private apply(d: Delta, second: boolean): void {
