@@ -2,13 +2,13 @@
 // progress and the summary, set the exit code (0 done, 1 the file or the run failed, 2 bad usage, 130 stopped).
 import { mkdirSync, writeFileSync, createWriteStream } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import type { Config } from '../../config.js';
 import { openDatabase } from '../../platform/db/index.js';
 import { migrateToLatest } from '../../platform/db/migrate.js';
 import { plainCtx } from '../../platform/context/index.js';
-import { mediaStoreFor } from '../media/index.js';
-import { importWordPress } from './wordpress/importWordPress.js';
-import { summaryText } from './wordpress/report.js';
+import { summaryText, type ImportReport } from './wordpress/report.js';
+import type { ThreadInput, ThreadMessage } from './import-thread.js';
 import { progressPrinter } from './progress.js';
 import { exportSite, EXPORT_FORMATS, type ExportFormat } from './export/exportSite.js';
 import { recordCliRun, finishRun } from './runs.js';
@@ -104,13 +104,13 @@ export async function importCommand(config: Config, args: string[]): Promise<voi
     return;
   }
   const handle = openDatabase(config);
-  const abort = new AbortController();
+  let thread: Worker | null = null;
   let interrupts = 0;
   const onSigint = () => {
     interrupts++;
     if (interrupts === 1) {
       process.stderr.write('\nStopping after the batch being written (press Ctrl-C again to stop at once; nothing is left half-written either way)…\n');
-      abort.abort();
+      thread?.postMessage('abort');
     } else process.exit(130);
   };
   process.on('SIGINT', onSigint);
@@ -118,22 +118,30 @@ export async function importCommand(config: Config, args: string[]): Promise<voi
     await migrateToLatest(handle.db);
     const ctx = plainCtx(handle.db, handle.engine);
     const runId = a.dryRun ? null : await recordCliRun(ctx, basename(a.file), { mediaDir: a.mediaDir, splitKicker: a.splitKicker, regions: a.regions });
-    let report;
+    let report: ImportReport;
     try {
-      report = await importWordPress(ctx, {
-        file: a.file,
-        mediaDir: a.mediaDir,
-        mediaStore: a.mediaDir ? mediaStoreFor(config.dataDir) : null,
-        dryRun: a.dryRun,
-        splitKicker: a.splitKicker,
-        regions: a.regions,
-        batchSize: a.batchSize,
-        signal: abort.signal,
-        onProgress: progressPrinter(process.stderr),
+      report = await new Promise<ImportReport>((resolveReport, reject) => {
+        const input: ThreadInput = {
+          databaseUrl: config.databaseUrl,
+          dataDir: config.dataDir,
+          options: { file: a.file, mediaDir: a.mediaDir, dryRun: a.dryRun, splitKicker: a.splitKicker, regions: a.regions, batchSize: a.batchSize },
+        };
+        // The import in a thread of its own, with a small young generation (see import-thread.ts).
+        thread = new Worker(new URL('./import-thread.js', import.meta.url), { workerData: input, resourceLimits: { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 1024 } });
+        const draw = progressPrinter(process.stderr);
+        thread.on('message', (m: ThreadMessage) => {
+          if ('progress' in m) draw(m.progress);
+          else if ('report' in m) resolveReport(m.report);
+          else reject(new Error(m.failed));
+        });
+        thread.once('error', reject);
+        thread.once('exit', (code) => reject(new Error(`the import thread stopped (${code})`)));
       });
     } catch (err) {
       if (runId !== null) await finishRun(ctx, runId, null, (err as Error).message);
       throw err;
+    } finally {
+      await (thread as Worker | null)?.terminate();
     }
     if (runId !== null) await finishRun(ctx, runId, report, report.error ? `line ${report.error.line}, column ${report.error.column}: ${report.error.message}` : null);
     const reportPath = a.report ?? join(config.dataDir, 'imports', `report-${report.startedAt.replace(/[:.]/g, '-')}.json`);
