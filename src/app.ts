@@ -27,6 +27,7 @@ import { registerEditorialArticles } from './modules/editorial/articles/routes.j
 import { registerSearch, RELATED_JOB, computeRelated, threadSearcher, inProcessSearcher } from './modules/search/index.js';
 import { registerComments } from './modules/comments/index.js';
 import { registerFunding, renderAppeal, DEFAULT_LIMITS, type FundingLimits } from './modules/funding/index.js';
+import { isLegacyQueryUrl, registerImporters } from './modules/importers/index.js';
 
 export interface App {
   app: FastifyInstance;
@@ -89,7 +90,8 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     serverFactory: (handler) => {
       fastifyHandler = handler;
       return createServer((req, res) => {
-        if (config.pageCache && tryServeFromCache(cache, req, res)) return;
+        // WordPress's /?p=12 addresses are answered by the importers' redirects, never by the cached home page.
+        if (config.pageCache && !isLegacyQueryUrl(req.url) && tryServeFromCache(cache, req, res)) return;
         fastifyHandler!(req, res);
       });
     },
@@ -114,7 +116,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
   });
   await app.register(formbody);
-  registerPageCache(app, cache, config.pageCache);
+  registerPageCache(app, cache, config.pageCache, isLegacyQueryUrl);
   log = app.log;
   // Changes made by other processes (app processes, `broadside worker`, the CLI) drop pages here too.
   app.addHook('onReady', () => bus.listen(invalidateHere));
@@ -149,7 +151,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   registerContentRoutes(app, { ctx, site, pageSize: config.pageSize, appeal: (article) => renderAppeal(ctx, config.funding, article) });
   registerAdminApp(app);
   registerEditorialAuth(app, { ctx, config });
-  registerMedia(app, { ctx, dataDir: config.dataDir, maxUploadMb: config.maxUploadMb });
+  const mediaStore = registerMedia(app, { ctx, dataDir: config.dataDir, maxUploadMb: config.maxUploadMb });
   registerEditorialArticles(app, { ctx, site });
   const searcher = db.engine === 'sqlite' && db.file && config.searchThreads > 0 ? threadSearcher(db.file, config.searchThreads) : inProcessSearcher(ctx);
   app.addHook('onClose', () => searcher.close());
@@ -166,6 +168,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
       return { baseUrl: s.baseUrl, title: s.title };
     },
   });
+  registerImporters(app, { ctx, jobs, dataDir: config.dataDir, mediaStore });
 
   app.setErrorHandler(handleError);
   async function handleError(err: Error, req: FastifyRequest, reply: FastifyReply) {

@@ -1,4 +1,4 @@
-// The `broadside` CLI: serve · worker · migrate · demo.
+// The `broadside` CLI: serve · worker · migrate · demo · user · search · import · export.
 import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { loadConfig, ConfigError, type Config } from './config.js';
@@ -10,6 +10,7 @@ import { buildApp } from './app.js';
 import { isEmpty, seedDemo } from './modules/content/demo/seed.js';
 import { userCommand } from './modules/editorial/index.js';
 import { searchCommand } from './modules/search/index.js';
+import { exportCommand, importCommand } from './modules/importers/index.js';
 
 const USAGE = `Usage: broadside <command>
 
@@ -23,6 +24,10 @@ Commands:
             without --password the password is read from the terminal or the first line of stdin
   search reindex [--batch-size N]
             rebuild the search index from every article, in batches (the site keeps working)
+  import wordpress EXPORT.xml [--media-dir DIR] [--dry-run] [--split-kicker[=PATTERN]] [--regions a,b]
+            import a WordPress export (repeatable; old addresses answer 301; see README.md)
+  export --format wxr|json [--output FILE]
+            write everything the outlet owns (WXR for WordPress and Broadside, or JSON)
 
 Configuration comes from the environment: PORT, HOST, BROADSIDE_URL, BROADSIDE_DATA_DIR,
 DATABASE_URL, BROADSIDE_TITLE (see README.md).`;
@@ -44,6 +49,20 @@ export async function main(argv: string[]): Promise<void> {
         return await userCommand(config, rest);
       case 'search':
         return await searchCommand(config, rest);
+      case 'import': {
+        await importCommand(config, rest);
+        if (process.exitCode === 2) return; // a usage error: nothing was read
+        // A running server drops its cached pages, whether the import finished or stopped part-way.
+        const handle = openDatabase(config);
+        try {
+          await announceChanges(config, handle);
+        } finally {
+          await handle.close();
+        }
+        return;
+      }
+      case 'export':
+        return await exportCommand(config, rest);
       case undefined:
       case 'help':
       case '--help':

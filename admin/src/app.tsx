@@ -16,6 +16,7 @@ import { UsersScreen } from './screens/Users.tsx';
 import { AccountScreen } from './screens/Account.tsx';
 import { CommentsScreen } from './screens/Comments.tsx';
 import { FundingScreen } from './screens/Funding.tsx';
+import { ImportScreen } from './screens/Import.tsx';
 
 interface SessionAnswer {
   staff: Staff;
@@ -169,6 +170,7 @@ function Shell() {
     { href: '/admin/authors', label: 'Authors', show: atLeast(staff, 'editor') },
     { href: '/admin/settings', label: 'Settings', show: atLeast(staff, 'administrator') },
     { href: '/admin/users', label: 'Users', show: atLeast(staff, 'administrator') },
+    { href: '/admin/import', label: 'Import', show: atLeast(staff, 'administrator') },
     { href: '/admin/account', label: 'Account', show: true },
   ];
   useEffect(() => setMenuOpen(false), [loc.path]);
@@ -199,6 +201,7 @@ function Shell() {
   else if (p === '/admin/settings') screen = <SettingsScreen />;
   else if (p === '/admin/users') screen = <UsersScreen />;
   else if (p === '/admin/account') screen = <AccountScreen />;
+  else if (p === '/admin/import') screen = <ImportScreen />;
   else
     screen = (
       <div>

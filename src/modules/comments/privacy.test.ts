@@ -117,3 +117,10 @@ test(`no commenter's email address appears on any public URL or in any log line 
     await testDb.close();
   }
 });
+
+test('the importers\' avatar seeder gives the same seeds as avatarSeed', async () => {
+  const { avatarSeed, avatarSeeder } = await import('./signing.js');
+  const keys = { sign: Buffer.alloc(32, 1), seal: Buffer.alloc(32, 2), avatar: Buffer.from('0123456789abcdef0123456789abcdef', 'hex') };
+  const fast = avatarSeeder(keys);
+  for (const e of ['reader@example.org', 'Ünïcode@Example.ORG', '', '192.0.2.7']) assert.equal(fast(e), avatarSeed(keys, e));
+});

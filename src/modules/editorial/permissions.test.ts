@@ -321,6 +321,17 @@ const MATRIX: Record<string, RouteSpec> = {
   'PUT /api/admin/funding/appeal': { who: EDITORS, make: async () => ({ method: 'PUT', url: A('funding/appeal'), body: {} }) },
   'GET /api/admin/funding/articles': { who: EDITORS, make: async () => ({ method: 'GET', url: A('funding/articles') }) },
   'PUT /api/admin/funding/articles/{id}/appeal': { who: EDITORS, make: async (c) => ({ method: 'PUT', url: A(`funding/articles/${(await article(c, false)).id}/appeal`), body: { variant: true } }) },
+  // ---- Imports (the importers module): administrators and the owner.
+  'GET /api/admin/imports': { who: '✗✗✗✗✓✓', make: async () => ({ method: 'GET', url: A('imports') }) },
+  'GET /api/admin/imports/{id}': { who: '✗✗✗✗✓✓', ok: 'reached', make: async () => ({ method: 'GET', url: A('imports/999999') }) },
+  'POST /api/admin/imports': {
+    who: '✗✗✗✗✓✓',
+    make: async () => ({
+      method: 'POST',
+      url: A('imports'),
+      multipart: multipartBody('file', 'site.xml', 'text/xml', Buffer.from('<?xml version="1.0"?><rss><channel></channel></rss>'), { dryRun: 'true' }),
+    }),
+  },
 };
 
 /** Method and path (OpenAPI form) of every route in Fastify's route tree under `prefix`. */

@@ -13,6 +13,7 @@ export { applyPatreonEvent } from './operations/applyPatreonEvent.js';
 export { saveFundingSettings, saveAppeal, readAppealSettings, setArticleAppeal } from './operations/saveFundingSettings.js';
 export { startDonation } from './operations/startDonation.js';
 export { exportLedger } from './operations/exportLedger.js';
+export { ledgerRows } from './queries.js';
 export { campaignProgress, totals, monthly, listLedger, patronCount, type LedgerItem, type Totals } from './queries.js';
 export { readFundingSettings, DEFAULT_FUNDING, type FundingSettings } from './settings.js';
 export { formatMoney, parseAmount, toDecimal, exponent } from './money.js';

@@ -102,8 +102,9 @@ export async function writeDocuments(db: Db, ids: number[], docs: SearchDocument
       const chunk = ids.slice(i, i + 500);
       await sql`delete from article_fts where rowid in (${sql.join(chunk)})`.execute(db);
     }
-    for (const d of docs) {
-      await sql`insert into article_fts (rowid, headline, kicker, standfirst, body, tags, authors) values (${d.id}, ${d.headline}, ${d.kicker}, ${d.standfirst}, ${d.body}, ${d.tags}, ${d.authors})`.execute(db);
+    for (let i = 0; i < docs.length; i += 100) {
+      const rows = docs.slice(i, i + 100).map((d) => sql`(${d.id}, ${d.headline}, ${d.kicker}, ${d.standfirst}, ${d.body}, ${d.tags}, ${d.authors})`);
+      await sql`insert into article_fts (rowid, headline, kicker, standfirst, body, tags, authors) values ${sql.join(rows)}`.execute(db);
     }
     return;
   }

@@ -27,13 +27,14 @@ export function tryServeFromCache(cache: PageCache, req: IncomingMessage, res: S
   return true;
 }
 
-export function registerPageCache(app: FastifyInstance, cache: PageCache, enabled: boolean): void {
+/** `bypass`: addresses the cache must not answer even though their path has a page (see app.ts). */
+export function registerPageCache(app: FastifyInstance, cache: PageCache, enabled: boolean, bypass: (url: string | undefined) => boolean = () => false): void {
   app.decorateReply('broadsideCache', null);
   if (!enabled) return;
 
   app.addHook('onRequest', async (req, reply) => {
     // Requests injected in tests, or that missed the fast path's lookup a moment ago.
-    if (!cacheEligible(req.raw)) return;
+    if (!cacheEligible(req.raw) || bypass(req.raw.url)) return;
     const page = cache.get(cacheKey(req.raw.url));
     if (!page) return;
     reply.hijack();

@@ -11,6 +11,7 @@ import * as m0006 from './migrations/0006_search.js';
 import * as m0007 from './migrations/0007_comments.js';
 import * as m0008 from './migrations/0008_list_indexes.js';
 import * as m0009 from './migrations/0009_funding.js';
+import * as m0010 from './migrations/0010_import.js';
 import * as m0011 from './migrations/0011_cache_events.js';
 import { isPostgres } from './migrations/helpers.js';
 
@@ -28,6 +29,7 @@ export const migrations: Record<string, Migration> = {
   '0007_comments': m0007,
   '0008_list_indexes': m0008,
   '0009_funding': m0009,
+  '0010_import': m0010,
   '0011_cache_events': m0011,
 };
 

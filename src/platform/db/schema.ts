@@ -8,5 +8,6 @@ import type { SearchTables } from '../../modules/search/tables.js';
 import type { CommentsTables } from '../../modules/comments/tables.js';
 import type { CacheTables } from '../cache/tables.js';
 import type { FundingTables } from '../../modules/funding/tables.js';
+import type { ImportersTables } from '../../modules/importers/tables.js';
 
-export type Database = ContentTables & JobsTables & MediaTables & ArticleAdminTables & EditorialTables & SearchTables & CommentsTables & FundingTables & CacheTables;
+export type Database = ContentTables & JobsTables & MediaTables & ArticleAdminTables & EditorialTables & SearchTables & CommentsTables & FundingTables & ImportersTables & CacheTables;

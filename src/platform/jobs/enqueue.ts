@@ -34,3 +34,8 @@ export async function enqueue(db: Db, type: string, payload: unknown, opts: Enqu
     .executeTakeFirstOrThrow();
   return Number(row.id);
 }
+
+/** A long job (an import) keeps its claim: another worker takes it over only once this stops being called. */
+export async function extendJobLock(db: Db, jobId: number, ms: number, now = Date.now()): Promise<void> {
+  await db.updateTable('jobs').set({ locked_until: new Date(now + ms).toISOString() }).where('id', '=', jobId).where('status', '=', 'running').execute();
+}

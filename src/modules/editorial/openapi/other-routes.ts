@@ -5,6 +5,7 @@ import type { Schema } from '../articles/validate.js';
 import type { ApiDocs, OperationDoc } from './registry.js';
 import { commentsApiDocs } from '../../comments/index.js';
 import { fundingApiDocs } from '../../funding/index.js';
+import { importersApiDocs } from '../../importers/index.js';
 
 const str = (minLength: number, maxLength: number): Schema => ({ type: 'string', minLength, maxLength });
 const EMAIL = str(3, 254);
@@ -182,4 +183,5 @@ export function describeOtherAdminRoutes(docs: ApiDocs): void {
   for (const op of ops) docs.add(op);
   for (const op of commentsApiDocs()) docs.add(op as OperationDoc);
   for (const op of fundingApiDocs()) docs.add(op as OperationDoc);
+  for (const op of importersApiDocs()) docs.add(op as unknown as OperationDoc);
 }

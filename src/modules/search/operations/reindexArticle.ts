@@ -12,3 +12,13 @@ export async function reindexArticle(trx: Db, id: number): Promise<void> {
   // Its words or tags may have changed: the related list is worked out again on the next view.
   await trx.deleteFrom('article_related').where('article_id', '=', id).execute();
 }
+
+/** reindexArticle for many articles at once (importers): a few statements for the whole batch. */
+export async function reindexArticles(trx: Db, ids: number[]): Promise<void> {
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500);
+    const { docs } = await loadDocuments(trx, chunk);
+    await writeDocuments(trx, chunk, docs);
+    await trx.deleteFrom('article_related').where('article_id', 'in', chunk).execute();
+  }
+}

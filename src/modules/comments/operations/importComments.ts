@@ -1,0 +1,99 @@
+// Bulk writes of comments for importers, in the importer's transaction: threads kept (a reply may arrive with
+// its parent in the same batch: ids are taken first), the same stored shape as a reader's comment (lowercased
+// address kept private, content hash, salted avatar seed) but none of a live post's checks or mails: these
+// comments were moderated where they came from and keep the status they had there.
+import { isIP } from 'node:net';
+import type { Db, Engine } from '../../../platform/db/index.js';
+import { reserveIds } from '../../../platform/db/ids.js';
+import { avatarSeeder, keysFor, sha256Hex } from '../signing.js';
+import { cleanWebsite, normaliseBody } from '../text.js';
+import type { CommentStatus } from '../tables.js';
+
+export interface ImportComment {
+  /** The comment an earlier import made (updated in place), or null. */
+  id: number | null;
+  articleId: number;
+  /** Index in this batch of the parent, or the id of a parent written before; null for none. */
+  parent: { index: number } | { id: number } | null;
+  status: CommentStatus;
+  authorName: string;
+  authorEmail: string;
+  authorUrl: string;
+  /** Plain text, paragraphs as blank lines. */
+  body: string;
+  ip: string;
+  createdAt: string;
+}
+
+const ADDRESS = /^[^\s@<>()[\],;:"\\]+@[^\s@<>()[\],;:"\\]+\.[^\s@<>()[\],;:"\\]+$/;
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+const BIDI = /[\u202a-\u202e\u2066-\u2069]/g;
+
+/** Writes the batch; returns the comments' ids in input order. */
+export async function importComments(trx: Db, engine: Engine, rows: ImportComment[], now: string): Promise<number[]> {
+  if (rows.length === 0) return [];
+  const seed = avatarSeeder(await keysFor(trx));
+  const fresh = rows.filter((r) => r.id === null);
+  const ids = await reserveIds(trx, engine, 'comments', fresh.length);
+  const idOf = new Map<ImportComment, number>();
+  fresh.forEach((r, i) => idOf.set(r, ids[i]!));
+  for (const r of rows) if (r.id !== null) idOf.set(r, r.id);
+
+  const values = rows.map((r) => {
+    const name = r.authorName.replace(CONTROL, ' ').replace(BIDI, '').replace(/\s+/g, ' ').trim().slice(0, 100) || 'Anonymous';
+    const emailRaw = r.authorEmail.trim().toLowerCase().replace(CONTROL, '');
+    const email = emailRaw.length <= 254 && ADDRESS.test(emailRaw) ? emailRaw : '';
+    let url = '';
+    try {
+      url = cleanWebsite(r.authorUrl);
+    } catch {
+      url = '';
+    }
+    const body = normaliseBody(r.body.replace(CONTROL, (c) => (c === '\n' || c === '\t' ? c : '')).replace(BIDI, ''));
+    const ip = isIP(r.ip.trim()) ? r.ip.trim() : '';
+    const parentId = r.parent === null ? null : 'id' in r.parent ? r.parent.id : idOf.get(rows[r.parent.index]!) ?? null;
+    return {
+      id: idOf.get(r)!,
+      article_id: r.articleId,
+      parent_id: parentId,
+      status: r.status,
+      author_name: name,
+      author_email: email,
+      author_url: url,
+      body: body || '…',
+      ip,
+      user_agent: '',
+      content_hash: sha256Hex(body.toLowerCase().replace(/\s+/g, ' ')),
+      avatar_seed: seed(email || ip || name),
+      notify: 'none' as const,
+      held_for: '',
+      created_at: r.createdAt,
+      updated_at: r.createdAt,
+      status_changed_at: r.createdAt,
+    };
+  });
+  const isFresh = new Set(fresh.map((r) => idOf.get(r)!));
+  const inserts = values.filter((v) => isFresh.has(v.id));
+  // Parents before replies, so that each statement's rows refer only to rows that exist.
+  const parentOf = new Map(values.map((v) => [v.id, v.parent_id]));
+  const depth = (id: number) => {
+    let d = 0;
+    for (let p = parentOf.get(id); p != null && d < 100; p = parentOf.get(p)) d++;
+    return d;
+  };
+  if (inserts.some((v) => v.parent_id !== null)) inserts.sort((a, b) => depth(a.id) - depth(b.id));
+  for (let i = 0; i < inserts.length; i += 400) await trx.insertInto('comments').values(inserts.slice(i, i + 400)).execute();
+  for (const v of values) {
+    if (isFresh.has(v.id)) continue;
+    const { id, created_at: _c, ...set } = v;
+    await trx.updateTable('comments').set({ ...set, updated_at: now }).where('id', '=', id).execute();
+  }
+  return rows.map((r) => idOf.get(r)!);
+}
+
+/** Articles whose comments were closed where they came from stay closed here (open ones follow the site's rule). */
+export async function importThreadModes(trx: Db, closed: number[], now: string): Promise<void> {
+  if (!closed.length) return;
+  await trx.deleteFrom('comment_threads').where('article_id', 'in', closed).execute();
+  await trx.insertInto('comment_threads').values(closed.map((article_id) => ({ article_id, mode: 'closed' as const, updated_at: now }))).execute();
+}

@@ -1,0 +1,42 @@
+// The CLI's import runs in a worker thread of its own, so that its heap can be given limits (a small young
+// generation: the import's garbage is short-lived, and V8's default on a large machine lets the resident memory
+// swell by hundreds of megabytes). The main thread draws the progress bar and hears Ctrl-C.
+import { parentPort, workerData } from 'node:worker_threads';
+import { openDatabase } from '../../platform/db/index.js';
+import { plainCtx } from '../../platform/context/index.js';
+import { mediaStoreFor } from '../media/index.js';
+import { importWordPress, type ImportOptions } from './wordpress/importWordPress.js';
+
+export interface ThreadInput {
+  databaseUrl: string | null;
+  dataDir: string;
+  options: Omit<ImportOptions, 'onProgress' | 'signal' | 'heartbeat' | 'clock' | 'mediaStore'>;
+}
+
+export type ThreadMessage = { progress: Parameters<NonNullable<ImportOptions['onProgress']>>[0] } | { report: Awaited<ReturnType<typeof importWordPress>> } | { failed: string };
+
+const input = workerData as ThreadInput;
+const port = parentPort!;
+const abort = new AbortController();
+port.on('message', (m) => {
+  if (m === 'abort') abort.abort();
+});
+
+async function main(): Promise<void> {
+  const handle = openDatabase({ databaseUrl: input.databaseUrl, dataDir: input.dataDir });
+  try {
+    const report = await importWordPress(plainCtx(handle.db, handle.engine), {
+      ...input.options,
+      mediaStore: input.options.mediaDir ? mediaStoreFor(input.dataDir) : null,
+      signal: abort.signal,
+      onProgress: (progress) => port.postMessage({ progress } satisfies ThreadMessage),
+    });
+    port.postMessage({ report } satisfies ThreadMessage);
+  } catch (err) {
+    port.postMessage({ failed: (err as Error)?.message ?? String(err) } satisfies ThreadMessage);
+  } finally {
+    await handle.close();
+  }
+}
+
+void main();
