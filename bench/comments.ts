@@ -27,7 +27,9 @@ import { postComment, saveCommentSettings } from '../src/modules/comments/index.
 import { issueFormToken, keysFor } from '../src/modules/comments/signing.js';
 import { powChallenge, solvePow } from '../src/modules/comments/pow.js';
 import { ask, forkScript, stop, stopAll, waitMessage, type Started } from './children.js';
+import { brotliCompressSync } from 'node:zlib';
 
+const int = (n: number) => n.toLocaleString('en-GB');
 const HERE = fileURLToPath(new URL('./', import.meta.url));
 const DURATION = Math.max(1, Math.min(60, Number(process.env.BENCH_DURATION) || 5));
 const CONNECTIONS = Math.max(1, Math.min(256, Number(process.env.BENCH_CONNECTIONS) || 32));
@@ -153,11 +155,13 @@ async function main(): Promise<number> {
     // ---- 2. The page cache: 500 comments vs none -----------------------------------------------------------------
     for (const p of [none.path, busy.path]) await http(port, 'GET', p);
     const busyPage = await http(port, 'GET', busy.path);
+    const nonePage = await http(port, 'GET', none.path);
     const shown = (busyPage.body.match(/<li class="comment depth-1"/g) ?? []).length;
     const title = /<h2 class="comments-title">([^<]*)/.exec(busyPage.body)?.[1] ?? '';
     await cannon(port, none.path, 1);
     await cannon(port, busy.path, 1);
     const rps = { none: 0, busy: 0 };
+    const bytesPer = { none: 0, busy: 0 };
     const p99 = { none: 0, busy: 0 };
     // Server CPU time per request: what the ratio comes to with a CPU to itself (other jobs on a shared machine
     // move requests/s a lot, and this much less).
@@ -175,6 +179,7 @@ async function main(): Promise<number> {
         const c1 = await cpuOf();
         if (r.non2xx || r.errors) throw new Error(`${p}: ${r.non2xx} non-2xx, ${r.errors} errors under load`);
         rps[k] = Math.max(rps[k], r.requests.average);
+        bytesPer[k] = Math.round(r.throughput.total / Math.max(1, r.requests.total));
         p99[k] = p99[k] === 0 ? r.latency.p99 : Math.min(p99[k], r.latency.p99);
         cpuPerReq[k] = Math.min(cpuPerReq[k], (c1 - c0) / Math.max(1, r.requests.total));
       }
@@ -204,6 +209,7 @@ async function main(): Promise<number> {
     log('');
     for (const [name, got, want, ok] of rows) log(`${ok ? 'PASS' : 'FAIL'}  ${name.padEnd(32)} ${got}   (target ${want})`);
     log(`      the 500-comment page shows ${shown} top-level comments (50 a page by default) under "${title.trim()}"`);
+    log(`      page sizes (uncompressed / brotli as served): none ${int(nonePage.body.length)} / ${int(brotliCompressSync(nonePage.body).length)} bytes; 500 comments ${int(busyPage.body.length)} / ${int(brotliCompressSync(busyPage.body).length)} bytes; on the wire under load ${int(bytesPer.none)} / ${int(bytesPer.busy)} bytes a response`);
     log('');
     log(
       JSON.stringify({
