@@ -31,6 +31,7 @@ import type { FormProps, FormValues } from './views/section.js';
 import { CommentsPageView, FormPageView, MessagePageView } from './views/pages.js';
 import type { MailSite } from './notify.js';
 import { SETTINGS_TAG } from './operations/saveCommentSettings.js';
+import { readCookie, str } from '../../platform/http/form.js';
 
 export interface CommentRouteDeps {
   ctx: Ctx;
@@ -51,22 +52,6 @@ const FEED_SIZE = 30;
 
 type Params = Record<string, string>;
 type Remembered = { n: string; e: string; u: string };
-
-function readCookie(header: string | undefined, name: string): string | undefined {
-  if (!header) return undefined;
-  for (const part of header.split(';')) {
-    const i = part.indexOf('=');
-    if (i > 0 && part.slice(0, i).trim() === name) return part.slice(i + 1).trim();
-  }
-  return undefined;
-}
-
-/** One text value per field: the first of repeats; anything else is empty. */
-function str(body: Record<string, unknown>, key: string): string {
-  const v = body[key];
-  const x = Array.isArray(v) ? v[0] : v;
-  return typeof x === 'string' ? x : '';
-}
 
 const noStore = (reply: FastifyReply) => reply.header('cache-control', 'no-store');
 

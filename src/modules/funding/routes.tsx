@@ -19,24 +19,10 @@ import { retrieveSession, sessionPayment } from './providers/stripe.js';
 import { providers, paypalReady, readFundingSettings, stripeReady, type Providers } from './settings.js';
 import { SupportPageView, ThanksPageView, type FormSetup, type FormValues, type ThanksData } from './views/support.js';
 import { WebhookRefused } from './facts.js';
+import { readCookie, str } from '../../platform/http/form.js';
 
 export const CSRF_COOKIE = 'broadside_donate';
 const TOKEN = /^[A-Za-z0-9_-]{22}$/;
-
-function readCookie(header: string | undefined, name: string): string | undefined {
-  if (!header) return undefined;
-  for (const part of header.split(';')) {
-    const i = part.indexOf('=');
-    if (i > 0 && part.slice(0, i).trim() === name) return part.slice(i + 1).trim();
-  }
-  return undefined;
-}
-
-function str(body: Record<string, unknown>, key: string): string {
-  const v = body[key];
-  const x = Array.isArray(v) ? v[0] : v;
-  return typeof x === 'string' ? x : '';
-}
 
 function sameToken(a: string, b: string): boolean {
   const x = Buffer.from(a);
