@@ -33,8 +33,13 @@ const common = {
 };
 await build({ ...common, entryPoints: files, outdir: out, outbase: '.' });
 await build({
-  // The search threads (modules/search/pool.ts) load a bundle of their own.
-  entryPoints: { server: 'src/main.ts', 'search-worker': 'src/modules/search/worker.ts' },
+  // Worker threads load bundles of their own (platform/paths.ts threadScript): search, the import, the WXR reader.
+  entryPoints: {
+    server: 'src/main.ts',
+    'search-worker': 'src/modules/search/worker.ts',
+    'import-thread': 'src/modules/importers/import-thread.ts',
+    'wxr-reader': 'src/modules/importers/wxr/worker.ts',
+  },
   outdir: out,
   bundle: true,
   ...common,

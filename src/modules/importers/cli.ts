@@ -12,6 +12,7 @@ import type { ThreadInput, ThreadMessage } from './import-thread.js';
 import { progressPrinter } from './progress.js';
 import { exportSite, EXPORT_FORMATS, type ExportFormat } from './export/exportSite.js';
 import { recordCliRun, finishRun } from './runs.js';
+import { threadScript } from '../../platform/paths.js';
 
 export const IMPORT_USAGE = `Usage: broadside import wordpress EXPORT.xml [options]
 
@@ -127,7 +128,7 @@ export async function importCommand(config: Config, args: string[]): Promise<voi
           options: { file: a.file, mediaDir: a.mediaDir, dryRun: a.dryRun, splitKicker: a.splitKicker, regions: a.regions, batchSize: a.batchSize },
         };
         // The import in a thread of its own, with a small young generation (see import-thread.ts).
-        thread = new Worker(new URL('./import-thread.js', import.meta.url), { workerData: input, resourceLimits: { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 1024 } });
+        thread = new Worker(threadScript('import-thread', new URL('./import-thread.js', import.meta.url)), { workerData: input, resourceLimits: { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 1024 } });
         const draw = progressPrinter(process.stderr);
         thread.on('message', (m: ThreadMessage) => {
           if ('progress' in m) draw(m.progress);

@@ -4,11 +4,10 @@
 // connection (WAL lets readers work beside the writer and see each commit at once), so they use the spare
 // cores and page serving never waits for them. Threads start on the first search. On PostgreSQL (or with
 // BROADSIDE_SEARCH_THREADS=0) a search runs in the request's own thread, as any query does.
-import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Ctx } from '../../platform/context/index.js';
 import { AppError, type ErrorCode } from '../../platform/http/errors.js';
-import { bundled, buildPath } from '../../platform/paths.js';
+import { threadScript } from '../../platform/paths.js';
 import { searchArticles, type SearchOutcome, type SearchRequest } from './operations/searchArticles.js';
 
 export interface SearchOptions {
@@ -35,7 +34,7 @@ export function inProcessSearcher(ctx: Ctx): Searcher {
 
 /** The worker's script: bundled beside the server, or compiled beside this module. */
 function workerUrl(): URL {
-  return bundled ? pathToFileURL(buildPath('search-worker.js')) : new URL('./worker.js', import.meta.url);
+  return threadScript('search-worker', new URL('./worker.js', import.meta.url));
 }
 
 interface Thread {
