@@ -31,7 +31,7 @@ import type { FormProps, FormValues } from './views/section.js';
 import { CommentsPageView, FormPageView, MessagePageView } from './views/pages.js';
 import type { MailSite } from './notify.js';
 import { SETTINGS_TAG } from './operations/saveCommentSettings.js';
-import { readCookie, str } from '../../platform/http/form.js';
+import { foreignOrigin, readCookie, str } from '../../platform/http/form.js';
 
 export interface CommentRouteDeps {
   ctx: Ctx;
@@ -82,18 +82,6 @@ export function registerCommentRoutes(app: FastifyInstance, deps: CommentRouteDe
     return noStore(reply).code(status).type('text/html; charset=utf-8').send(r.html);
   }
 
-  /** Same-site check for the form: a browser sends Origin on a POST; it must name this site. */
-  function foreignOrigin(req: FastifyRequest, baseUrl: string): boolean {
-    const origin = req.headers.origin;
-    if (origin === undefined) return false;
-    if (origin === 'null') return true;
-    try {
-      const o = new URL(origin);
-      return o.host !== req.headers.host && o.origin !== new URL(baseUrl).origin;
-    } catch {
-      return true;
-    }
-  }
 
   // ---- The form --------------------------------------------------------------------------------------------------
   app.register(async (scope) => {

@@ -19,7 +19,7 @@ import { retrieveSession, sessionPayment } from './providers/stripe.js';
 import { providers, paypalReady, readFundingSettings, stripeReady, type Providers } from './settings.js';
 import { SupportPageView, ThanksPageView, type FormSetup, type FormValues, type ThanksData } from './views/support.js';
 import { WebhookRefused } from './facts.js';
-import { readCookie, str } from '../../platform/http/form.js';
+import { foreignOrigin, readCookie, str } from '../../platform/http/form.js';
 
 export const CSRF_COOKIE = 'broadside_donate';
 const TOKEN = /^[A-Za-z0-9_-]{22}$/;
@@ -108,17 +108,6 @@ export function registerSupportRoutes(app: FastifyInstance, deps: FundingDeps): 
     return supportPage(req, reply, 200, articleParam(str(q, 'article')), notice ? { notice } : {});
   });
 
-  function foreignOrigin(req: FastifyRequest, baseUrl: string): boolean {
-    const origin = req.headers.origin;
-    if (origin === undefined) return false;
-    if (origin === 'null') return true;
-    try {
-      const o = new URL(origin);
-      return o.host !== req.headers.host && o.origin !== new URL(baseUrl).origin;
-    } catch {
-      return true;
-    }
-  }
 
   app.register(async (scope) => {
     scope.setErrorHandler(async (err: Error & { statusCode?: number }, req, reply) => {

@@ -1,4 +1,6 @@
-// Reading what a browser sent with a form post: a cookie by name, and one text value per field.
+// Reading what a browser sent with a form post: a cookie by name, one text value per field, and whether it came
+// from another site.
+import type { FastifyRequest } from 'fastify';
 
 export function readCookie(header: string | undefined, name: string): string | undefined {
   if (!header) return undefined;
@@ -14,4 +16,17 @@ export function str(body: Record<string, unknown>, key: string): string {
   const v = body[key];
   const x = Array.isArray(v) ? v[0] : v;
   return typeof x === 'string' ? x : '';
+}
+
+/** Same-site check for a form: a browser sends Origin on a POST; it must name this site. */
+export function foreignOrigin(req: FastifyRequest, baseUrl: string): boolean {
+  const origin = req.headers.origin;
+  if (origin === undefined) return false;
+  if (origin === 'null') return true;
+  try {
+    const o = new URL(origin);
+    return o.host !== req.headers.host && o.origin !== new URL(baseUrl).origin;
+  } catch {
+    return true;
+  }
 }

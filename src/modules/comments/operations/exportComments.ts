@@ -1,7 +1,8 @@
 // Every comment with what moderation needs to carry over (the commenter's address included: an export is the
 // outlet's own private copy), in id order, for exports.
 import type { Db } from '../../../platform/db/index.js';
-import type { CommentStatus } from '../tables.js';
+import type { Selectable } from 'kysely';
+import type { CommentStatus, CommentsTables } from '../tables.js';
 
 export interface ExportedComment {
   id: number;
@@ -16,24 +17,28 @@ export interface ExportedComment {
   createdAt: string;
 }
 
+function exported(r: Selectable<CommentsTables['comments']>): ExportedComment {
+  return {
+    id: Number(r.id),
+    articleId: Number(r.article_id),
+    parentId: r.parent_id === null ? null : Number(r.parent_id),
+    status: r.status,
+    authorName: r.author_name,
+    authorEmail: r.author_email,
+    authorUrl: r.author_url,
+    body: r.body,
+    ip: r.ip,
+    createdAt: r.created_at,
+  };
+}
+
 export async function* exportComments(db: Db): AsyncGenerator<ExportedComment> {
   for (let last = 0; ; ) {
     const rows = await db.selectFrom('comments').selectAll().where('id', '>', last).orderBy('id').limit(1000).execute();
     if (!rows.length) return;
     last = Number(rows[rows.length - 1]!.id);
     for (const r of rows) {
-      yield {
-        id: Number(r.id),
-        articleId: Number(r.article_id),
-        parentId: r.parent_id === null ? null : Number(r.parent_id),
-        status: r.status,
-        authorName: r.author_name,
-        authorEmail: r.author_email,
-        authorUrl: r.author_url,
-        body: r.body,
-        ip: r.ip,
-        createdAt: r.created_at,
-      };
+      yield exported(r);
     }
   }
 }
@@ -50,18 +55,7 @@ export async function commentsForArticles(db: Db, articleIds: number[]): Promise
   for (let i = 0; i < articleIds.length; i += 500) {
     const rows = await db.selectFrom('comments').selectAll().where('article_id', 'in', articleIds.slice(i, i + 500)).orderBy('id').execute();
     for (const r of rows) {
-      const c: ExportedComment = {
-        id: Number(r.id),
-        articleId: Number(r.article_id),
-        parentId: r.parent_id === null ? null : Number(r.parent_id),
-        status: r.status,
-        authorName: r.author_name,
-        authorEmail: r.author_email,
-        authorUrl: r.author_url,
-        body: r.body,
-        ip: r.ip,
-        createdAt: r.created_at,
-      };
+      const c = exported(r);
       const list = out.get(c.articleId) ?? [];
       list.push(c);
       out.set(c.articleId, list);

@@ -150,8 +150,8 @@ export async function importArticles(trx: Db, engine: Engine, rows: ImportArticl
   const fresh = clean.filter((c) => c.id === null);
   const ids = await reserveIds(trx, engine, 'articles', fresh.length);
   fresh.forEach((c, i) => (c.id = ids[i]!));
-  const values = fresh.map((c) => ({
-    id: c.id!,
+  // The columns an import sets, on a new row and on one updated in place alike.
+  const columns = (c: (typeof clean)[number]) => ({
     slug: c.slug,
     kicker: c.kicker,
     headline: c.headline,
@@ -161,36 +161,23 @@ export async function importArticles(trx: Db, engine: Engine, rows: ImportArticl
     month_key: c.monthKey,
     published_at: c.publishedAt,
     updated_at: c.updatedAt,
-    created_at: c.createdAt,
     primary_tag_id: c.primaryTagId,
     word_count: c.words,
     trashed_at: c.trashedAt,
-  }));
+  });
+  const values = fresh.map((c) => ({ id: c.id!, ...columns(c), created_at: c.createdAt }));
   for (let i = 0; i < values.length; i += 100) await trx.insertInto('articles').values(values.slice(i, i + 100)).execute();
 
+  const isFresh = new Set(fresh);
   const revisions = new Map<number, number>();
   for (const c of clean) {
-    if (fresh.includes(c)) {
+    if (isFresh.has(c)) {
       revisions.set(c.id!, 1);
       continue;
     }
     const row = await trx
       .updateTable('articles')
-      .set((eb) => ({
-        slug: c.slug,
-        kicker: c.kicker,
-        headline: c.headline,
-        standfirst: c.standfirst,
-        body_html: c.body,
-        status: c.status,
-        month_key: c.monthKey,
-        published_at: c.publishedAt,
-        updated_at: c.updatedAt,
-        primary_tag_id: c.primaryTagId,
-        word_count: c.words,
-        trashed_at: c.trashedAt,
-        revision: eb('revision', '+', 1),
-      }))
+      .set((eb) => ({ ...columns(c), revision: eb('revision', '+', 1) }))
       .where('id', '=', c.id!)
       .returning('revision')
       .executeTakeFirstOrThrow();
@@ -198,7 +185,7 @@ export async function importArticles(trx: Db, engine: Engine, rows: ImportArticl
   }
 
   const all = clean.map((c) => c.id!);
-  const updated = clean.filter((c) => !fresh.includes(c)).map((c) => c.id!);
+  const updated = clean.filter((c) => !isFresh.has(c)).map((c) => c.id!);
   if (updated.length) {
     await trx.deleteFrom('article_authors').where('article_id', 'in', updated).execute();
     await trx.deleteFrom('article_tags').where('article_id', 'in', updated).execute();

@@ -37,9 +37,7 @@ export async function callJson(provider: string, url: string, init: RequestInit,
   return { status: res.status, body };
 }
 
-export function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
+export { isObject } from '../../../platform/settings.js';
 
 export function str(v: unknown): string | null {
   return typeof v === 'string' && v !== '' ? v : null;

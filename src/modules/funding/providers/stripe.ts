@@ -1,12 +1,12 @@
 // Stripe through its official package: Checkout sessions (one-off "payment" or monthly "subscription") and
 // webhooks checked by the package against the Stripe-Signature header (HMAC-SHA256 of "<t>.<body>") and its
 // five-minute timestamp tolerance. The package is loaded on first use, so a site without Stripe starts faster.
-import { createRequire } from 'node:module';
 import type StripeType from 'stripe';
 import type { StripeConfig } from '../settings.js';
 import { WebhookRefused, type MoneyFact, type PaymentFact, type ProviderEvent } from '../facts.js';
 import { isCurrency } from '../money.js';
 import { isObject, ProviderError, str } from './http.js';
+import { lazy } from '../../../platform/lazy.js';
 
 type StripeCtor = typeof StripeType;
 type Stripe = InstanceType<StripeCtor>;
@@ -14,11 +14,7 @@ type Stripe = InstanceType<StripeCtor>;
 /** Seconds a signed delivery stays acceptable (Stripe's own default). */
 export const STRIPE_TOLERANCE_S = 300;
 
-let ctor: StripeCtor | null = null;
-function loadStripe(): StripeCtor {
-  if (!ctor) ctor = createRequire(import.meta.url)('stripe') as StripeCtor;
-  return ctor;
-}
+const loadStripe = lazy<StripeCtor>('stripe');
 
 const clients = new Map<string, Stripe>();
 
