@@ -46,7 +46,7 @@ before(async () => {
         patreonWebhookSecret: null,
       },
     },
-    { fundingLimits: { checkouts: 100, windowSeconds: 600 } },
+    { fundingLimits: { checkouts: 100, windowSeconds: 600, webhooksPerMinute: 100_000 } },
   );
   await saveFundingSettings(app.ctx, { paypal: { mode: 'api' }, stripe: { enabled: true, monthly: false }, campaign: { slug: 'browser', title: 'Browser drive', currency: 'EUR', goal: '500' } });
   await saveAppeal(app.ctx, { title: 'Support independent reporting', text: 'Readers pay for this work.' });

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { engineName } from '../../../test/db.js';
-import { approveAtPaypal, checkLedger, donate, fundingApp, ledger, mails, paypalWebhook, payments, raisedOn, type FundingTest } from './testing.js';
+import { approveAtPaypal, checkLedger, donate, fundingApp, ledger, mails, paypalWebhook, payments, raisedOn, TEST_LIMITS, type FundingTest } from './testing.js';
 
 async function withApp(fn: (f: FundingTest) => Promise<void>) {
   const f = await fundingApp();
@@ -239,3 +239,24 @@ test(`JPY has no decimals: PayPal's "1000" is 1000 yen, and a capture still pend
     assert.equal(pending.json().outcome, 'noted');
     assert.equal((await payments(f)).length, 1);
   }));
+
+test(`a flood of deliveries from one address is refused with 429 past the limit, and nothing of it is stored (${engineName})`, async () => {
+  const f = await fundingApp({ build: { fundingLimits: { ...TEST_LIMITS, webhooksPerMinute: 3 } } });
+  try {
+    const evs = [1, 2, 3, 4].map((n) => f.paypal.captureCompleted({ value: `${n}.00`, currency: 'EUR' }));
+    // A forged delivery counts against the limit like any other.
+    const forged = await f.t.app.inject({ method: 'POST', url: '/webhooks/paypal', headers: { 'content-type': 'application/json' }, payload: JSON.stringify(evs[0]) });
+    assert.equal(forged.statusCode, 400);
+    assert.equal((await paypalWebhook(f, evs[0]!)).statusCode, 200);
+    assert.equal((await paypalWebhook(f, evs[1]!)).statusCode, 200);
+    const refused = await paypalWebhook(f, evs[2]!);
+    assert.equal(refused.statusCode, 429);
+    assert.equal(refused.json().error.code, 'BROADSIDE_E_RATE_LIMITED');
+    assert.match(refused.json().error.message, /at most 3 a minute/);
+    assert.equal((await payments(f)).length, 2, 'the refused delivery stored nothing (PayPal sends it again later)');
+    assert.equal((await eventRows(f)).length, 2);
+    await checkLedger(f);
+  } finally {
+    await f.close();
+  }
+});

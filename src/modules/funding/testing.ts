@@ -27,7 +27,7 @@ export interface FundingTest {
 
 let n = 0;
 
-export const TEST_LIMITS = { checkouts: 1000, windowSeconds: 600 };
+export const TEST_LIMITS = { checkouts: 1000, windowSeconds: 600, webhooksPerMinute: 100_000 };
 
 export async function fundingApp(opts: { settings?: object; config?: Partial<Config>; build?: Omit<BuildOptions, 'db'> } = {}): Promise<FundingTest> {
   const [paypal, stripe, patreon] = await Promise.all([startFakePaypal(), startFakeStripe(), startFakePatreon()]);

@@ -6,6 +6,7 @@
 //                                       (the provider retries later).
 // Bodies are never logged: they hold donors' names and addresses.
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import rateLimit from '@fastify/rate-limit';
 import type { FundingDeps } from './deps.js';
 import { WebhookRefused } from './facts.js';
 import { applyMoneyEvent } from './operations/applyMoneyEvent.js';
@@ -21,7 +22,7 @@ function refuse(reply: FastifyReply, err: WebhookRefused) {
   return reply
     .code(err.status)
     .header('cache-control', 'no-store')
-    .send({ error: { code: err.status === 503 ? 'BROADSIDE_E_UNAVAILABLE' : 'BROADSIDE_E_BAD_INPUT', message: err.message } });
+    .send({ error: { code: err.status === 503 ? 'BROADSIDE_E_UNAVAILABLE' : err.status === 429 ? 'BROADSIDE_E_RATE_LIMITED' : 'BROADSIDE_E_BAD_INPUT', message: err.message } });
 }
 
 function one(h: string | string[] | undefined): string | undefined {
@@ -33,6 +34,13 @@ export function registerWebhooks(app: FastifyInstance, deps: FundingDeps): void 
   const current = async () => providers(await readFundingSettings(ctx.db), deps.env);
 
   app.register(async (scope) => {
+    // Counted per address in this process, before the body is read; refused deliveries are retried by providers.
+    await scope.register(rateLimit, {
+      global: true,
+      max: deps.limits.webhooksPerMinute,
+      timeWindow: '1 minute',
+      errorResponseBuilder: (_req, c) => new WebhookRefused(`Too many deliveries from this address: at most ${c.max} a minute. Try again in ${c.after}.`, 429),
+    });
     // Every content type arrives as bytes: the signature is checked over them before any parsing.
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: BODY_LIMIT }, (_req, body, done) => done(null, body));
