@@ -125,6 +125,7 @@ export async function importCommand(config: Config, args: string[]): Promise<voi
         const input: ThreadInput = {
           databaseUrl: config.databaseUrl,
           dataDir: config.dataDir,
+          runId,
           options: { file: a.file, mediaDir: a.mediaDir, dryRun: a.dryRun, splitKicker: a.splitKicker, regions: a.regions, batchSize: a.batchSize },
         };
         // The import in a thread of its own, with a small young generation (see import-thread.ts).

@@ -6,10 +6,13 @@ import { openDatabase } from '../../platform/db/index.js';
 import { plainCtx } from '../../platform/context/index.js';
 import { mediaStoreFor } from '../media/index.js';
 import { importWordPress, type ImportOptions } from './wordpress/importWordPress.js';
+import { HEARTBEAT_MS, saveProgress, touchRun } from './runs.js';
 
 export interface ThreadInput {
   databaseUrl: string | null;
   dataDir: string;
+  /** The import_runs row this run keeps up to date (none for a dry run). */
+  runId: number | null;
   options: Omit<ImportOptions, 'onProgress' | 'signal' | 'heartbeat' | 'clock' | 'mediaStore'>;
 }
 
@@ -24,17 +27,29 @@ port.on('message', (m) => {
 
 async function main(): Promise<void> {
   const handle = openDatabase({ databaseUrl: input.databaseUrl, dataDir: input.dataDir });
+  // The run's row shows its progress in the admin, and its being fresh tells that this process still lives.
+  // Written from this thread, on its own connection, between batches (the main thread would have to wait for
+  // SQLite's write lock, which the import holds nearly all the time).
+  const runId = input.runId;
+  let lastSaved = 0;
+  const heartbeat = runId === null ? null : setInterval(() => void touchRun(handle.db, runId).catch(() => {}), HEARTBEAT_MS);
   try {
     const report = await importWordPress(plainCtx(handle.db, handle.engine), {
       ...input.options,
       mediaStore: input.options.mediaDir ? mediaStoreFor(input.dataDir) : null,
       signal: abort.signal,
-      onProgress: (progress) => port.postMessage({ progress } satisfies ThreadMessage),
+      onProgress: (progress) => {
+        port.postMessage({ progress } satisfies ThreadMessage);
+        if (runId === null || Date.now() - lastSaved < 1000) return;
+        lastSaved = Date.now();
+        void saveProgress(handle.db, runId, progress).catch(() => {});
+      },
     });
     port.postMessage({ report } satisfies ThreadMessage);
   } catch (err) {
     port.postMessage({ failed: (err as Error)?.message ?? String(err) } satisfies ThreadMessage);
   } finally {
+    if (heartbeat) clearInterval(heartbeat);
     await handle.close();
   }
 }

@@ -11,6 +11,7 @@ import { createTestDb, engineName, type TestDb } from '../../../test/db.js';
 import { plainCtx } from '../../platform/context/index.js';
 import { importWordPress } from './index.js';
 import { generateWxr } from './testing.js';
+import { listRuns, settleStaleRuns, STALE_MS, STALE_MESSAGE } from './runs.js';
 
 type Table = 'articles' | 'pages' | 'comments' | 'authors' | 'tags' | 'redirects' | 'import_map' | 'article_tags' | 'article_authors';
 
@@ -299,6 +300,10 @@ test(`an import killed half-way (SIGKILL) leaves whole items only, and running i
     assert.equal(await count(db, 'comments'), mid * 5);
     assert.equal(await count(db, 'article_authors'), mid);
     assert.equal(await count(db, 'article_tags'), mid * 2);
+    // Its run row was left "running", with the progress it had saved; once stale it is shown as stopped.
+    const [killed] = await listRuns(db.db);
+    assert.equal(killed!.status, 'running', 'not yet stale');
+    assert.equal(killed!.progress.phase, 'reading', JSON.stringify(killed!.progress));
 
     const again = run();
     let out = '';
@@ -310,6 +315,13 @@ test(`an import killed half-way (SIGKILL) leaves whole items only, and running i
     assert.equal(await count(db, 'comments'), 20000);
     const dupes = await db.db.selectFrom('articles').select('slug').select((eb) => eb.fn.countAll<number>().as('n')).groupBy('slug').having((eb) => eb.fn.countAll(), '>', 1).execute();
     assert.equal(dupes.length, 0);
+
+    await settleStaleRuns(db.db, Date.now() + STALE_MS + 1_000);
+    const [second, first] = await listRuns(db.db);
+    assert.equal(second!.status, 'done');
+    assert.equal(first!.id, killed!.id);
+    assert.equal(first!.status, 'failed');
+    assert.equal(first!.error, STALE_MESSAGE);
   } finally {
     rmSync(dir, { recursive: true, force: true });
     await db.close();

@@ -62,6 +62,30 @@ export async function createRun(db: Db, r: { fileName: string; filePath: string 
   return Number(row.id);
 }
 
+/**
+ * A CLI run touches its row at least this often while it lives (progress, or a heartbeat between). A "running"
+ * CLI row older than STALE_MS belongs to a process that died (killed, or a second Ctrl-C): it is marked failed,
+ * so that the admin does not show it running for ever. Admin runs are jobs, which the queue runs again.
+ */
+export const HEARTBEAT_MS = 20_000;
+export const STALE_MS = 2 * 60_000;
+export const STALE_MESSAGE = 'The import stopped without finishing (its process ended). Run the same import again: it picks up where it stopped.';
+
+export async function settleStaleRuns(db: Db, now = Date.now()): Promise<void> {
+  const at = new Date(now).toISOString();
+  await db
+    .updateTable('import_runs')
+    .set({ status: 'failed', error: STALE_MESSAGE, finished_at: at, updated_at: at })
+    .where('status', '=', 'running')
+    .where('file_path', 'is', null)
+    .where('updated_at', '<', new Date(now - STALE_MS).toISOString())
+    .execute();
+}
+
+export async function touchRun(db: Db, id: number): Promise<void> {
+  await db.updateTable('import_runs').set({ updated_at: new Date().toISOString() }).where('id', '=', id).where('status', '=', 'running').execute();
+}
+
 export async function recordCliRun(ctx: Ctx, fileName: string, options: RunOptions): Promise<number> {
   return createRun(ctx.db, { fileName, filePath: null, options, createdBy: null, status: 'running' });
 }
@@ -84,11 +108,13 @@ export async function finishRun(ctx: Ctx, id: number, report: ImportReport | nul
 }
 
 export async function getRun(db: Db, id: number): Promise<ImportRun | null> {
+  await settleStaleRuns(db);
   const r = await db.selectFrom('import_runs').selectAll().where('id', '=', id).executeTakeFirst();
   return r ? toRun(r) : null;
 }
 
 export async function listRuns(db: Db, limit = 20): Promise<ImportRun[]> {
+  await settleStaleRuns(db);
   const rows = await db.selectFrom('import_runs').selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
   return rows.map(toRun);
 }
