@@ -76,7 +76,7 @@ export function registerContentRoutes(app: FastifyInstance, deps: ContentRouteDe
     const r = await site.render(
       t,
       { title, description: opts.description, path: pathOf(page), prev, next, feeds: opts.feeds, type: opts.type },
-      <ListingView title={opts.title} description={opts.description} hideTitle={opts.hideTitle} items={result.items} markSticky={opts.home} commentCounts={counts} page={page} pages={result.pages} prev={prev} next={next} />,
+      <ListingView title={opts.title} description={opts.description} hideTitle={opts.hideTitle} items={result.items} markSticky={opts.home && page === 1} commentCounts={counts} page={page} pages={result.pages} prev={prev} next={next} />,
     );
     return html(reply, r, ['lists', 'layout', ...opts.tags, ...result.items.map((a) => `article:${a.id}`)]);
   }
