@@ -14,6 +14,8 @@ export interface ArticleFields {
   authorIds: number[];
   status: ArticleStatus;
   publishedAt: string | null;
+  /** First on the home page's first page. */
+  sticky: boolean;
 }
 
 export interface AdminArticle extends ArticleFields {

@@ -1,6 +1,7 @@
 // The admin app in Debian's Chromium, end to end against the real API: first-run setup, sign-in, writing an
-// article with a subhead and a bold word, saving, publishing and reading it on the public site; then two
-// browsers editing the same article, and the second save showing the conflict.
+// article with a subhead and a bold word, saving, publishing and reading it on the public site, sticking it to
+// the top of the front page and unsticking it; then two browsers editing the same article, and the second save
+// showing the conflict.
 // Needs the admin bundle: build first (scripts/build.mjs puts it in <build dir>/admin).
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
@@ -148,6 +149,20 @@ test('writing an article: kicker, headline, standfirst, an h2 subhead and a bold
   assert.equal((await pub.locator('.article-body strong').innerText()).trim(), 'unthinkable');
   assert.equal((await pub.locator('.standfirst').innerText()).trim(), 'How a town learned to live without its river.');
   await reader.close();
+
+  // Stuck to the top of the front page with a tick and a save: the home page marks it; unticked and saved, not.
+  const stick = pageA.getByLabel('Stick to the top of the front page');
+  assert.equal(await stick.isChecked(), false);
+  const homeMarked = async () => (await app.app.inject({ url: '/' })).body.includes('<li class="article-card sticky">');
+  assert.equal(await homeMarked(), false);
+  await stick.check();
+  await pageA.getByRole('button', { name: 'Save', exact: true }).click();
+  await pageA.locator('.save-state').filter({ hasText: /^Saved/ }).waitFor();
+  assert.equal(await homeMarked(), true);
+  await stick.uncheck();
+  await pageA.getByRole('button', { name: 'Save', exact: true }).click();
+  await pageA.locator('.save-state').filter({ hasText: /^Saved/ }).waitFor();
+  assert.equal(await homeMarked(), false);
 
   // The list shows it, published.
   await pageA.getByRole('link', { name: '← All articles' }).click();

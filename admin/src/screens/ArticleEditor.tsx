@@ -3,7 +3,7 @@
 import type { Editor } from '@tiptap/core';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ApiError, del, getEarly, messageOf, post, put } from '../api.ts';
-import { Dialog, ErrorText, Field, PageTitle, Status, formatDate, fromLocalInput, toLocalInput, useLoad } from '../components/ui.tsx';
+import { Checkbox, Dialog, ErrorText, Field, PageTitle, Status, formatDate, fromLocalInput, toLocalInput, useLoad } from '../components/ui.tsx';
 import {
   countWords,
   itemOf,
@@ -24,7 +24,7 @@ import { RevisionsDialog } from './editor/Revisions.tsx';
 import { AuthorPicker, TagPicker } from './editor/Pickers.tsx';
 
 /** The fields a Save sends; status and the publication time change through the publishing actions. */
-const CONTENT_FIELDS = ['headline', 'kicker', 'standfirst', 'bodyHtml', 'slug', 'tagIds', 'primaryTagId', 'authorIds'] as const;
+const CONTENT_FIELDS = ['headline', 'kicker', 'standfirst', 'bodyHtml', 'slug', 'tagIds', 'primaryTagId', 'authorIds', 'sticky'] as const;
 type ContentFields = Pick<ArticleFields, (typeof CONTENT_FIELDS)[number]>;
 
 const AUTOSAVE_IDLE_MS = 2000;
@@ -38,7 +38,7 @@ function contentOf(f: ArticleFields): ContentFields {
 const snapshot = (f: ArticleFields) => JSON.stringify(contentOf(f));
 
 function emptyFields(authorId: number): ArticleFields {
-  return { headline: '', kicker: '', standfirst: '', bodyHtml: '', slug: '', tagIds: [], primaryTagId: null, authorIds: [authorId], status: 'draft', publishedAt: null };
+  return { headline: '', kicker: '', standfirst: '', bodyHtml: '', slug: '', tagIds: [], primaryTagId: null, authorIds: [authorId], status: 'draft', publishedAt: null, sticky: false };
 }
 
 function fieldsOf(a: AdminArticle): ArticleFields {
@@ -53,6 +53,7 @@ function fieldsOf(a: AdminArticle): ArticleFields {
     authorIds: a.authorIds,
     status: a.status,
     publishedAt: a.publishedAt,
+    sticky: a.sticky,
   };
 }
 
@@ -526,6 +527,16 @@ function EditorForm({ initial, tags, authors, reloadTags }: { initial: AdminArti
               spellcheck={false}
               autoCapitalize="off"
             />
+            {canPublish ? (
+              <Checkbox
+                label="Stick to the top of the front page"
+                checked={f.sticky}
+                onChange={(v) => update({ sticky: v })}
+                hint="Shown first on the home page's first page (once published), newest sticky first. Saved with the article."
+              />
+            ) : f.sticky ? (
+              <p class="small muted">Stuck to the top of the front page.</p>
+            ) : null}
           </section>
 
           <section class="panel">

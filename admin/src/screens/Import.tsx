@@ -211,7 +211,7 @@ function Summary({ r }: { r: Report }) {
       {r.unknownShortcodes.length ? (
         <p>Shortcodes kept as text (edit these articles by hand): {r.unknownShortcodes.map((s) => `[${s.name}] ×${s.count}`).join(', ')}.</p>
       ) : null}
-      {r.sticky.length ? <p>Sticky in WordPress: {r.sticky.join(', ')}.</p> : null}
+      {r.sticky.length ? <p>Sticky in WordPress, and kept sticky here (first on the home page): {r.sticky.join(', ')}.</p> : null}
       {r.error ? (
         <p class="error">
           Line {r.error.line}, column {r.error.column}: {r.error.message}

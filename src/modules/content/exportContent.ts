@@ -39,6 +39,8 @@ export interface ExportedArticle {
   /** Tag slugs, the primary tag first when there is one. */
   tags: string[];
   primaryTag: string | null;
+  /** First on the home page's first page. */
+  sticky: boolean;
 }
 
 export interface ExportedPage {
@@ -123,6 +125,7 @@ export async function* exportArticles(db: Db): AsyncGenerator<ExportedArticle> {
         authors: (byAuthor.get(id) ?? []).map((a) => a.slug),
         tags: t.map((x) => x.slug),
         primaryTag: r.primary_tag_id === null ? null : (t.find((x) => Number(x.id) === Number(r.primary_tag_id))?.slug ?? null),
+        sticky: Number(r.sticky) === 1,
       };
     }
   }

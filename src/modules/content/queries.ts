@@ -29,6 +29,7 @@ export interface ArticleSummary {
   wordCount: number;
   authors: AuthorRef[];
   primaryTag: TagRef | null;
+  sticky: boolean;
 }
 export interface ArticleFull extends ArticleSummary {
   bodyHtml: SafeHtml;
@@ -61,6 +62,7 @@ const summaryColumns = [
   'articles.month_key',
   'articles.word_count',
   'articles.primary_tag_id',
+  'articles.sticky',
 ] as const;
 
 type SummaryRow = {
@@ -74,6 +76,7 @@ type SummaryRow = {
   month_key: string | null;
   word_count: number;
   primary_tag_id: number | null;
+  sticky: number;
 };
 
 async function attachRefs(db: Db, rows: SummaryRow[]): Promise<ArticleSummary[]> {
@@ -110,6 +113,7 @@ async function attachRefs(db: Db, rows: SummaryRow[]): Promise<ArticleSummary[]>
     wordCount: r.word_count,
     authors: authors.get(Number(r.id)) ?? [],
     primaryTag: r.primary_tag_id !== null ? (tags.get(Number(r.primary_tag_id)) ?? null) : null,
+    sticky: Number(r.sticky) === 1,
   }));
 }
 
@@ -149,6 +153,27 @@ export async function listArticles(db: Db, now: string, filter: ListFilter, page
     .offset((page - 1) * pageSize)
     .execute();
   return { items: await attachRefs(db, rows), page, pages, total: count };
+}
+
+/**
+ * The home page, as WordPress shows it: on the first page the sticky articles come first (newest first), then
+ * that page's articles without them; the page count and later pages are those of the plain list.
+ */
+export async function listHome(db: Db, now: string, page: number, pageSize: number): Promise<PageOf<ArticleSummary>> {
+  const result = await listArticles(db, now, {}, page, pageSize);
+  if (page !== 1) return result;
+  const rows = await db
+    .selectFrom('articles')
+    .select(summaryColumns)
+    .where('articles.sticky', '=', 1)
+    .where(visible(now))
+    .orderBy('articles.published_at', 'desc')
+    .orderBy('articles.id', 'desc')
+    .execute();
+  if (rows.length === 0) return result;
+  const sticky = await attachRefs(db, rows);
+  const first = new Set(sticky.map((a) => a.id));
+  return { ...result, items: [...sticky, ...result.items.filter((a) => !first.has(a.id))] };
 }
 
 export async function getArticle(db: Db, now: string, monthKey: string, slug: string): Promise<ArticleFull | null> {

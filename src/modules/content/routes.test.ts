@@ -261,6 +261,74 @@ describe('home page and pagination', () => {
   });
 });
 
+describe('sticky articles on the home page', () => {
+  let t: TestApp;
+  let author: number;
+  const ids: Record<string, number> = {};
+
+  before(async () => {
+    t = await createTestApp({ pageSize: 2 });
+    author = await createAuthor(t.ctx, { name: 'Sticky Writer' });
+    const tag = await aTag(t.ctx, 'Gulf');
+    // Plain order, newest first: A B C D E. A (already on page 1), C and E are sticky.
+    const specs: [string, string, boolean][] = [
+      ['C story', '2025-04-20T10:00:00Z', true],
+      ['A story', '2025-05-14T08:00:00Z', true],
+      ['E story', '2025-03-10T09:00:00Z', true],
+      ['B story', '2025-05-01T07:30:00Z', false],
+      ['D story', '2025-04-02T12:00:00Z', false],
+    ];
+    for (const [headline, publishedAt, sticky] of specs) ids[headline] = (await createArticle(t.ctx, input([author], { headline, publishedAt, sticky, primaryTagId: tag }))).id;
+    // Sticky but not public: a draft, one scheduled for later, one in the trash.
+    await createArticle(t.ctx, input([author], { headline: 'Sticky draft', status: 'draft', sticky: true }));
+    await createArticle(t.ctx, input([author], { headline: 'Sticky later', status: 'scheduled', publishedAt: '2099-01-01T00:00:00Z', sticky: true }));
+    const trashed = await createArticle(t.ctx, input([author], { headline: 'Sticky trashed', publishedAt: '2025-05-20T08:00:00Z', sticky: true }));
+    await t.ctx.db.updateTable('articles').set({ trashed_at: '2025-05-21T00:00:00.000Z' }).where('id', '=', trashed.id).execute();
+  });
+  after(() => t.close());
+
+  const stickyHeadlines = (html: string) => byClass(html, 'sticky').map((card) => textOf(one(card, 'card-headline')));
+
+  test('page 1: the visible sticky articles first, newest first, then the page without repeating them', async () => {
+    const res = await get(t, '/');
+    assertHtml(res, 200);
+    assert.deepEqual(cardHeadlines(res.body), ['A story', 'C story', 'E story', 'B story']);
+    assert.deepEqual(stickyHeadlines(res.body), ['A story', 'C story', 'E story']);
+    assert.ok(byClass(res.body, 'sticky').every((card) => /^<li class="article-card sticky">/.test(card)));
+    assert.match(textOf(one(res.body, 'pagination')), /Page 1 of 3/);
+  });
+
+  test('later pages are as they would be without sticky articles, and carry no marker', async () => {
+    const two = await get(t, '/page/2/');
+    assertHtml(two, 200);
+    assert.deepEqual(cardHeadlines(two.body), ['C story', 'D story']);
+    assert.deepEqual(stickyHeadlines(two.body), []);
+    const three = await get(t, '/page/3/');
+    assert.deepEqual(cardHeadlines(three.body), ['E story']);
+    assertHtml(await get(t, '/page/4/'), 404);
+  });
+
+  test('other listings and the feed keep plain date order', async () => {
+    const tagPage = await get(t, '/tag/gulf/');
+    assert.deepEqual(cardHeadlines(tagPage.body), ['A story', 'B story']);
+    assert.deepEqual(stickyHeadlines(tagPage.body), []);
+    assert.deepEqual(rssItems(await get(t, '/feed/')).map((i) => i.title).slice(0, 3), ['Analysis: A story', 'Analysis: B story', 'Analysis: C story']);
+  });
+
+  test('making an article sticky or not drops the cached home page', async () => {
+    assert.deepEqual(cardHeadlines((await get(t, '/')).body), ['A story', 'C story', 'E story', 'B story']);
+    assert.ok(t.cache.get('/'), 'home page cached');
+    await updateArticle(t.ctx, ids['C story']!, input([author], { headline: 'C story', publishedAt: '2025-04-20T10:00:00Z', sticky: false }));
+    assert.equal(t.cache.get('/'), undefined, 'unsticking dropped the cached home page');
+    assert.deepEqual(cardHeadlines((await get(t, '/')).body), ['A story', 'E story', 'B story']);
+    await updateArticle(t.ctx, ids['D story']!, input([author], { headline: 'D story', publishedAt: '2025-04-02T12:00:00Z', sticky: true }));
+    assert.deepEqual(cardHeadlines((await get(t, '/')).body), ['A story', 'D story', 'E story', 'B story']);
+    // A save that leaves the flag out keeps it.
+    await updateArticle(t.ctx, ids['D story']!, input([author], { headline: 'D story', publishedAt: '2025-04-02T12:00:00Z' }));
+    assert.deepEqual(stickyHeadlines((await get(t, '/')).body), ['A story', 'D story', 'E story']);
+  });
+});
+
 describe('article page', () => {
   let t: TestApp;
   let path: string;

@@ -6,7 +6,7 @@ import type { Ctx } from '../../platform/context/index.js';
 import type { PublicSite, Rendered } from '../../web/site.js';
 import type { Head } from '../../web/layout.js';
 import { ping } from '../../platform/db/index.js';
-import { findAuthor, findPage, findRedirect, findTag, getArticle, listArticles, sitemapEntries, type ListFilter } from './queries.js';
+import { findAuthor, findPage, findRedirect, findTag, getArticle, listArticles, listHome, sitemapEntries, type ListFilter } from './queries.js';
 import { formatMonthKey } from './dates.js';
 import { checkSlug } from './slug.js';
 import { ArticleView } from './views/article.js';
@@ -47,13 +47,26 @@ export function registerContentRoutes(app: FastifyInstance, deps: ContentRouteDe
   async function listing(
     req: FastifyRequest,
     reply: FastifyReply,
-    opts: { filter: ListFilter; page: string | undefined; basePath: string; title: string; description?: string; hideTitle?: boolean; feeds?: Head['feeds']; type?: Head['type']; tags: string[] },
+    opts: {
+      filter: ListFilter;
+      page: string | undefined;
+      basePath: string;
+      title: string;
+      description?: string;
+      hideTitle?: boolean;
+      feeds?: Head['feeds'];
+      type?: Head['type'];
+      tags: string[];
+      /** The home page: sticky articles first on page 1. */
+      home?: boolean;
+    },
   ) {
     const page = opts.page === undefined ? 1 : PAGE.test(opts.page) ? Number(opts.page) : 0;
     if (page === 0) return reply.callNotFound();
     if (opts.page === '1') return reply.redirect(opts.basePath, 301);
     const t = now();
-    const result = await listArticles(ctx.db, t, opts.filter, page, pageSize);
+    // Every change to a public article (its sticky flag too) invalidates 'lists', which each listing carries.
+    const result = opts.home ? await listHome(ctx.db, t, page, pageSize) : await listArticles(ctx.db, t, opts.filter, page, pageSize);
     const counts = await commentCounts(ctx.db, result.items.map((a) => a.id));
     if (page > result.pages) return reply.callNotFound();
     const pathOf = (n: number) => (n === 1 ? opts.basePath : `${opts.basePath}page/${n}/`);
@@ -63,13 +76,13 @@ export function registerContentRoutes(app: FastifyInstance, deps: ContentRouteDe
     const r = await site.render(
       t,
       { title, description: opts.description, path: pathOf(page), prev, next, feeds: opts.feeds, type: opts.type },
-      <ListingView title={opts.title} description={opts.description} hideTitle={opts.hideTitle} items={result.items} commentCounts={counts} page={page} pages={result.pages} prev={prev} next={next} />,
+      <ListingView title={opts.title} description={opts.description} hideTitle={opts.hideTitle} items={result.items} markSticky={opts.home && page === 1} commentCounts={counts} page={page} pages={result.pages} prev={prev} next={next} />,
     );
     return html(reply, r, ['lists', 'layout', ...opts.tags, ...result.items.map((a) => `article:${a.id}`)]);
   }
 
   const home = (req: FastifyRequest<{ Params: Params }>, reply: FastifyReply) =>
-    listing(req, reply, { filter: {}, page: req.params.n, basePath: '/', title: 'Latest analysis', hideTitle: true, tags: [] });
+    listing(req, reply, { filter: {}, page: req.params.n, basePath: '/', title: 'Latest analysis', hideTitle: true, tags: [], home: true });
   app.get('/', home);
   app.get('/page/:n/', home);
 

@@ -39,6 +39,8 @@ export interface ArticlesTable {
   revision: Generated<number>;
   /** Set while the article is in the trash: never public then. */
   trashed_at: string | null;
+  /** 1: shown first on the home page's first page (WordPress's sticky posts); 0 otherwise. */
+  sticky: Generated<number>;
 }
 
 export interface ArticleAuthorsTable {

@@ -56,6 +56,7 @@ async function seed(ctx: Ctx): Promise<void> {
   const { id } = await anArticle(ctx, { authorIds: [a1, a2], primaryTagId: region, tagIds: [water], kicker: 'Iraq/Syria', headline: 'Dams and the drought', bodyHtml: '<p>A <em>long</em> report.</p><h2>Upstream</h2><p>Text &amp; more.</p><blockquote><p>Quoted</p></blockquote>' });
   await anArticle(ctx, { authorIds: [a2], headline: 'A draft', status: 'draft', kicker: '' });
   await anArticle(ctx, { authorIds: [a1], headline: 'Coming soon', status: 'scheduled', publishedAt: '2031-02-03T04:05:06.000Z' });
+  await anArticle(ctx, { authorIds: [a1], headline: 'Pinned explainer', publishedAt: '2025-02-01T08:00:00Z', sticky: true });
   await savePage(ctx, { title: 'About us', slug: 'about', bodyHtml: '<p>Who we are.</p>' });
   await ctx.db.transaction().execute(async (trx) => {
     await importComments(
@@ -107,6 +108,11 @@ test(`round trip: export, import into an empty site, export again gives the same
       ['spam', 'Buy things', ''],
     ]);
     assert.equal(Number(comments[1]!.parent_id), Number(comments[0]!.id));
+    // The sticky flag went out as wp:is_sticky and came back.
+    assert.match(first, /<title><!\[CDATA\[Pinned explainer\]\]><\/title>[\s\S]*?<wp:is_sticky>1<\/wp:is_sticky>/);
+    assert.equal((first.match(/<wp:is_sticky>1<\/wp:is_sticky>/g) ?? []).length, dirFx ? 2 : 1);
+    const stuck = await b.db.selectFrom('articles').select('headline').where('sticky', '=', 1).orderBy('headline').execute();
+    assert.deepEqual(stuck.map((r) => r.headline), dirFx ? ['Pinned explainer', 'Sticky'] : ['Pinned explainer']);
   } finally {
     rmSync(dir, { recursive: true, force: true });
     await a.close();
@@ -128,7 +134,7 @@ test(`JSON export: every registered section, streamed as one JSON document [${en
     const doc = JSON.parse(await exported(ctx, 'json'));
     assert.equal(doc.format, 'broadside-export');
     assert.equal(doc.site.title, 'The Outlet');
-    assert.equal(doc.articles.length, 3);
+    assert.equal(doc.articles.length, 4);
     assert.equal(doc.pages.length, 1);
     assert.equal(doc.authors.length, 2);
     assert.equal(doc.tags.length, 2);
@@ -137,6 +143,8 @@ test(`JSON export: every registered section, streamed as one JSON document [${en
     const art = doc.articles.find((x: { headline: string }) => x.headline === 'Dams and the drought');
     assert.deepEqual(art.authors, ['rania-haddad', 'tom-okafor']);
     assert.equal(art.primaryTag, 'iraq-syria');
+    assert.equal(art.sticky, false);
+    assert.equal(doc.articles.find((x: { headline: string }) => x.headline === 'Pinned explainer').sticky, true);
     assert.deepEqual(doc[`test-section-${engineName}`], [{ amount: 500, currency: 'EUR' }]);
     assert.deepEqual(doc.ledger, [], 'the donations ledger is a section, empty before any donation');
     // A donation confirmed by a provider is in the next export, in minor units with its currency.
@@ -172,7 +180,7 @@ test(`broadside export writes a file; a bad format is a usage error [${engineNam
     const out = join(dir, 'site.xml');
     const r = await cli(['export', '--format', 'wxr', '--output', out]);
     assert.equal(r.code, 0, r.err);
-    assert.match(r.err, /Exported 2 authors, 2 tags, 3 articles, 1 pages, 3 comments, 0 media/);
+    assert.match(r.err, /Exported 2 authors, 2 tags, 4 articles, 1 pages, 3 comments, 0 media/);
     const xml = readFileSync(out, 'utf8');
     assert.match(xml, /<wp:wxr_version>1\.2<\/wp:wxr_version>/);
     assert.doesNotThrow(() => new XMLParser().parse(xml));

@@ -137,8 +137,10 @@ test(`theme unit test data (WXR 1.2): counts, statuses, threading, kicker split,
     // No script, style or handler survived the sanitiser anywhere.
     const bodies = await db.db.selectFrom('articles').select('body_html').execute();
     for (const b of bodies) assert.doesNotMatch(b.body_html, /<script|<style|\son\w+=|javascript:/i);
-    // Sticky posts are listed (Broadside has no sticky flag).
+    // The sticky post is sticky here too, and listed; no other article is.
     assert.deepEqual(report.sticky, ['/2012/01/template-sticky/']);
+    const stuck = await db.db.selectFrom('articles').select('slug').where('sticky', '=', 1).execute();
+    assert.deepEqual(stuck.map((r) => r.slug), ['template-sticky']);
     // Pretty permalinks, their feeds, ?p= and day archives answer 301.
     assert.equal(await redirect(db, '/2012/01/07/template-sticky/'), '/2012/01/template-sticky/');
     assert.equal(await redirect(db, '/2012/01/07/template-sticky/feed/'), '/2012/01/template-sticky/feed/');
@@ -309,7 +311,11 @@ test(`the old addresses answer 301 over HTTP, ?p= forms included, even with the 
   try {
     const report = await importWordPress(t.ctx, { file: fx('theme-unit-test-data') });
     assert.equal(report.completed, true);
-    assert.equal((await t.app.inject({ url: '/' })).statusCode, 200);
+    const home = await t.app.inject({ url: '/' });
+    assert.equal(home.statusCode, 200);
+    // The sticky post (from January 2012) leads the home page, marked for themes.
+    const firstCard = /<li class="([^"]*)">[\s\S]*?<h2 class="card-headline"><a href="([^"]*)"/.exec(home.body);
+    assert.deepEqual(firstCard?.slice(1), ['article-card sticky', '/2012/01/template-sticky/']);
     const cases: [string, string][] = [
       ['/?p=1241', '/2012/01/template-sticky/'],
       ['/?p=1241&replytocom=5', '/2012/01/template-sticky/'],

@@ -9,7 +9,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { createTestDb, engineName, type TestDb } from '../../../test/db.js';
 import { plainCtx } from '../../platform/context/index.js';
-import { importWordPress } from './index.js';
+import { importWordPress, summaryText } from './index.js';
 import { generateWxr } from './testing.js';
 import { listRuns, settleStaleRuns, STALE_MS, STALE_MESSAGE } from './runs.js';
 
@@ -114,6 +114,42 @@ test(`an article edited here since it was imported is kept; a dry run writes not
     assert.equal(again.articles.skipped, 1);
     assert.ok(again.warnings.some((w) => /post 3 was edited here/.test(w.message)));
     assert.equal((await db.db.selectFrom('articles').select('headline').where('id', '=', edited.id).executeTakeFirstOrThrow()).headline, 'Edited by hand');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    await db.close();
+  }
+});
+
+test(`sticky posts: wp:is_sticky 1 sets the flag, a re-import with other sticky posts moves it, the report lists them [${engineName}]`, async () => {
+  const db = await createTestDb();
+  const dir = tmp();
+  try {
+    const ctx = plainCtx(db.db, db.engine);
+    const sticky = (on: boolean) => `<wp:is_sticky>${on ? 1 : 0}</wp:is_sticky>`;
+    const flags = async () => {
+      const rows = await db.db.selectFrom('articles').select(['slug', 'sticky']).orderBy('slug').execute();
+      return Object.fromEntries(rows.map((r) => [r.slug, Number(r.sticky)]));
+    };
+    const a = join(dir, 'a.xml');
+    writeFileSync(a, `${HEAD}${item(1, 'One', '<p>1</p>', sticky(true))}${item(2, 'Two', '<p>2</p>', sticky(false))}${item(3, 'Three', '<p>3</p>')}</channel></rss>`);
+    const first = await importWordPress(ctx, { file: a });
+    assert.equal(first.error, null);
+    assert.deepEqual(await flags(), { p1: 1, p2: 0, p3: 0 });
+    assert.deepEqual(first.sticky, ['/2020/05/p1/']);
+    const text = summaryText(first);
+    assert.match(text, /1 kept sticky \(first on the home page\): \/2020\/05\/p1\//);
+    assert.doesNotMatch(text, /by hand/);
+
+    // In WordPress, post 2 became sticky and post 1 stopped being: both are updated in place, post 3 is unchanged.
+    const b = join(dir, 'b.xml');
+    writeFileSync(b, `${HEAD}${item(1, 'One', '<p>1</p>', sticky(false))}${item(2, 'Two', '<p>2</p>', sticky(true))}${item(3, 'Three', '<p>3</p>')}</channel></rss>`);
+    const ids = await db.db.selectFrom('articles').select(['id', 'slug']).orderBy('id').execute();
+    const second = await importWordPress(ctx, { file: b });
+    assert.equal(second.articles.updated, 2);
+    assert.equal(second.articles.unchanged, 1);
+    assert.deepEqual(await flags(), { p1: 0, p2: 1, p3: 0 });
+    assert.deepEqual(await db.db.selectFrom('articles').select(['id', 'slug']).orderBy('id').execute(), ids);
+    assert.deepEqual(second.sticky, ['/2020/05/p2/']);
   } finally {
     rmSync(dir, { recursive: true, force: true });
     await db.close();

@@ -12,7 +12,7 @@ export async function hydrate(db: Db, ids: number[]): Promise<Hydrated[]> {
   if (ids.length === 0) return [];
   const rows = await db
     .selectFrom('articles')
-    .select(['id', 'slug', 'kicker', 'headline', 'standfirst', 'body_html', 'published_at', 'updated_at', 'month_key', 'word_count', 'primary_tag_id'])
+    .select(['id', 'slug', 'kicker', 'headline', 'standfirst', 'body_html', 'published_at', 'updated_at', 'month_key', 'word_count', 'primary_tag_id', 'sticky'])
     .where('id', 'in', ids)
     .execute();
   const authorRows = await db
@@ -49,6 +49,7 @@ export async function hydrate(db: Db, ids: number[]): Promise<Hydrated[]> {
       wordCount: r.word_count,
       authors: authors.get(id) ?? [],
       primaryTag: r.primary_tag_id !== null ? (tags.get(Number(r.primary_tag_id)) ?? null) : null,
+      sticky: Number(r.sticky) === 1,
       bodyHtml: r.body_html,
     });
   }

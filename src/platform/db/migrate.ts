@@ -13,6 +13,7 @@ import * as m0008 from './migrations/0008_list_indexes.js';
 import * as m0009 from './migrations/0009_funding.js';
 import * as m0010 from './migrations/0010_import.js';
 import * as m0011 from './migrations/0011_cache_events.js';
+import * as m0012 from './migrations/0012_sticky.js';
 import { isPostgres } from './migrations/helpers.js';
 
 export interface Migration {
@@ -31,6 +32,7 @@ export const migrations: Record<string, Migration> = {
   '0009_funding': m0009,
   '0010_import': m0010,
   '0011_cache_events': m0011,
+  '0012_sticky': m0012,
 };
 
 export class MigrationFailed extends Error {

@@ -38,6 +38,7 @@ export function ConflictDialog({
     { label: 'Slug', mine: [mine.slug], theirs: [theirs.slug] },
     { label: 'Authors', mine: names(mine.authorIds, authors), theirs: names(theirs.authorIds, authors) },
     { label: 'Tags', mine: names(mine.tagIds, tags), theirs: names(theirs.tagIds, tags) },
+    { label: 'Sticky', mine: [mine.sticky ? 'Yes' : 'No'], theirs: [theirs.sticky ? 'Yes' : 'No'] },
   ];
   const differ = rows.filter((r) => r.mine.join('\n') !== r.theirs.join('\n'));
   const same = rows.filter((r) => !differ.includes(r));

@@ -41,6 +41,7 @@ const FIELD_LABELS: Record<string, string> = {
   authorIds: 'Authors',
   status: 'Status',
   publishedAt: 'Publication time',
+  sticky: 'Sticky',
 };
 
 export function RevisionsDialog({ article, onClose, onRestored, dirty }: { article: AdminArticle; onClose(): void; onRestored(a: AdminArticle): void; dirty: boolean }) {
@@ -94,7 +95,7 @@ export function RevisionsDialog({ article, onClose, onRestored, dirty }: { artic
           ) : (
             <>
               <DiffView diff={diff.data} chosen={chosen} />
-              <p class="hint">Restoring brings back this revision's text, slug, tags and bylines as a new save; the status and publication time stay as they are.</p>
+              <p class="hint">Restoring brings back this revision's text, slug, tags and bylines as a new save; the status, publication time and sticky setting stay as they are.</p>
               {restore.error ? <ErrorText error={restore.error} /> : null}
               <div class="buttons">
                 <button type="button" class="primary" disabled={restore.busy} onClick={() => void restore.run()}>

@@ -17,6 +17,8 @@ export interface ArticleInput {
   authorIds: number[];
   primaryTagId?: number | null;
   tagIds?: number[];
+  /** First on the home page's first page. Left out: a new article is not sticky, a saved one keeps what it was. */
+  sticky?: boolean;
 }
 
 export interface CleanArticle {
@@ -32,6 +34,7 @@ export interface CleanArticle {
   authorIds: number[];
   primaryTagId: number | null;
   tagIds: number[];
+  sticky: boolean | undefined;
 }
 
 const STATUSES: ArticleStatus[] = ['draft', 'scheduled', 'published'];
@@ -78,6 +81,7 @@ export function cleanArticle(input: ArticleInput, now: string): CleanArticle {
     authorIds,
     primaryTagId,
     tagIds,
+    sticky: input.sticky === undefined ? undefined : input.sticky === true,
   };
 }
 

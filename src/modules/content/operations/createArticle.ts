@@ -31,6 +31,7 @@ export async function createArticle(
         created_at: now,
         primary_tag_id: a.primaryTagId,
         word_count: a.word_count,
+        sticky: a.sticky ? 1 : 0,
       })
       .returning('id')
       .executeTakeFirstOrThrow();

@@ -90,6 +90,8 @@ export interface ImportArticle {
   authorIds: number[];
   tagIds: number[];
   primaryTagId: number | null;
+  /** First on the home page's first page (WordPress's sticky posts). */
+  sticky: boolean;
 }
 
 export interface ImportedArticle {
@@ -164,6 +166,7 @@ export async function importArticles(trx: Db, engine: Engine, rows: ImportArticl
     primary_tag_id: c.primaryTagId,
     word_count: c.words,
     trashed_at: c.trashedAt,
+    sticky: c.sticky ? 1 : 0,
   });
   const values = fresh.map((c) => ({ id: c.id!, ...columns(c), created_at: c.createdAt }));
   for (let i = 0; i < values.length; i += 100) await trx.insertInto('articles').values(values.slice(i, i + 100)).execute();

@@ -37,6 +37,7 @@ export async function updateArticle(
         updated_at: now,
         primary_tag_id: a.primaryTagId,
         word_count: a.word_count,
+        ...(a.sticky === undefined ? {} : { sticky: a.sticky ? 1 : 0 }),
       })
       .where('id', '=', id)
       .execute();

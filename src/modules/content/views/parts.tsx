@@ -26,11 +26,11 @@ export function Kicker({ article }: { article: Pick<ArticleSummary, 'kicker' | '
   return <p class="kicker">{article.primaryTag ? <a href={`/tag/${article.primaryTag.slug}/`}>{article.kicker}</a> : article.kicker}</p>;
 }
 
-export function ArticleList({ items, commentCounts }: { items: ArticleSummary[]; commentCounts?: Map<number, number> }) {
+export function ArticleList({ items, markSticky, commentCounts }: { items: ArticleSummary[]; markSticky?: boolean; commentCounts?: Map<number, number> }) {
   return (
     <ol class="article-list">
       {items.map((a) => (
-        <li class="article-card">
+        <li class={markSticky && a.sticky ? 'article-card sticky' : 'article-card'}>
           <Kicker article={a} />
           <h2 class="card-headline">
             <a href={a.path}>{a.headline}</a>

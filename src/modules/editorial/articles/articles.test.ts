@@ -533,3 +533,72 @@ describe(`article admin: the list (${engineName})`, () => {
     }
   });
 });
+
+describe(`article admin: sticky articles (${engineName})`, () => {
+  let t: TestApp;
+  let ed: Person;
+  before(async () => {
+    t = await createTestApp({ pageSize: 2 });
+    ed = await person(t, 'editor');
+  });
+  after(() => t.close());
+
+  /** Headlines on the home page, and which of them carry the sticky marker. */
+  const home = async () => {
+    const html = (await get(t, '/')).body;
+    const cards = [...html.matchAll(/<li class="(article-card(?: sticky)?)">[\s\S]*?<h2 class="card-headline"><a [^>]*>([^<]*)<\/a>/g)];
+    return cards.map((m) => (m[1] === 'article-card sticky' ? `*${m[2]}` : m[2]));
+  };
+
+  test('an editor sets the flag with a save and clears it again; the home page follows each time', async () => {
+    const old = expectStatus(await api(t, ed, 'POST', 'articles', { headline: 'Old explainer', status: 'published', publishedAt: '2025-01-10T08:00:00Z' }), 201).json();
+    assert.equal(old.sticky, false, 'not sticky unless asked');
+    expectStatus(await api(t, ed, 'POST', 'articles', { headline: 'Newer one', status: 'published', publishedAt: '2025-03-10T08:00:00Z' }), 201);
+    expectStatus(await api(t, ed, 'POST', 'articles', { headline: 'Newest one', status: 'published', publishedAt: '2025-04-10T08:00:00Z' }), 201);
+    assert.deepEqual(await home(), ['Newest one', 'Newer one']);
+
+    const stuck = expectStatus(await api(t, ed, 'PUT', `articles/${old.id}`, { revision: old.revision, sticky: true }), 200).json();
+    assert.equal(stuck.sticky, true);
+    assert.equal(stuck.revision, old.revision + 1);
+    assert.equal(expectStatus(await api(t, ed, 'GET', `articles/${old.id}`), 200).json().sticky, true);
+    assert.deepEqual(await home(), ['*Old explainer', 'Newest one', 'Newer one'], 'the cached home page was dropped');
+    // A save that leaves the flag out keeps it.
+    const edited = expectStatus(await api(t, ed, 'PUT', `articles/${old.id}`, { revision: stuck.revision, headline: 'Old explainer, updated' }), 200).json();
+    assert.equal(edited.sticky, true);
+    // The revision history shows the change.
+    const revs = expectStatus(await api(t, ed, 'GET', `articles/${old.id}/revisions`), 200).json().items;
+    const first = revs[revs.length - 1];
+    const diff = expectStatus(await api(t, ed, 'GET', `articles/${old.id}/revisions/${first.id}/diff`), 200).json();
+    assert.deepEqual(diff.fields.sticky, [{ value: 'sticky', added: true }]);
+
+    const cleared = expectStatus(await api(t, ed, 'PUT', `articles/${old.id}`, { revision: edited.revision, sticky: false }), 200).json();
+    assert.equal(cleared.sticky, false);
+    assert.deepEqual(await home(), ['Newest one', 'Newer one']);
+    const row = await t.ctx.db.selectFrom('articles').select('sticky').where('id', '=', old.id).executeTakeFirstOrThrow();
+    assert.equal(Number(row.sticky), 0);
+  });
+
+  test('sticky needs the right to publish: a contributor may not change it, an author may on their own article', async () => {
+    const contributor = await person(t, 'contributor');
+    const author = await person(t, 'author');
+    const forbidden = (res: { statusCode: number; json(): { error: { code: string } } }, what: string) => {
+      assert.equal(res.statusCode, 403, what);
+      assert.equal(res.json().error.code, 'BROADSIDE_E_FORBIDDEN', what);
+    };
+    forbidden(await api(t, contributor, 'POST', 'articles', { headline: 'Pin me', sticky: true }), 'create sticky');
+    const draft = expectStatus(await api(t, contributor, 'POST', 'articles', { headline: 'Contributor draft', sticky: false }), 201).json();
+    forbidden(await api(t, contributor, 'PUT', `articles/${draft.id}`, { revision: 1, sticky: true }), 'set sticky');
+    // An editor sticks it; the contributor's later saves (sending the flag unchanged) still go through.
+    expectStatus(await api(t, ed, 'PUT', `articles/${draft.id}`, { revision: 1, sticky: true }), 200);
+    const saved = expectStatus(await api(t, contributor, 'PUT', `articles/${draft.id}`, { revision: 2, headline: 'Contributor draft, edited', sticky: true }), 200).json();
+    assert.equal(saved.sticky, true);
+    forbidden(await api(t, contributor, 'PUT', `articles/${draft.id}`, { revision: 3, sticky: false }), 'clear sticky');
+
+    const own = expectStatus(await api(t, author, 'POST', 'articles', { headline: 'Author piece', sticky: true }), 201).json();
+    assert.equal(own.sticky, true);
+    assert.equal(expectStatus(await api(t, author, 'PUT', `articles/${own.id}`, { revision: 1, sticky: false }), 200).json().sticky, false);
+    const bad = await api(t, ed, 'PUT', `articles/${own.id}`, { revision: 2, sticky: 'yes' });
+    assert.equal(bad.statusCode, 400);
+    assert.equal(bad.json().error.field, 'sticky');
+  });
+});

@@ -15,6 +15,7 @@ const base: ArticleFields = {
   authorIds: [1],
   primaryTagId: null,
   tagIds: [1, 2],
+  sticky: false,
 };
 const names = { tags: new Map([[1, 'Iraq'], [2, 'Water'], [3, 'Turkey']]), authors: new Map([[1, 'Rana'], [2, 'Karim']]) };
 
@@ -24,7 +25,7 @@ test('bodyText keeps blocks apart, decodes entities, shows images by their alt t
 });
 
 test('unchanged fields are one plain part (or none when empty); changes are words added and removed', () => {
-  const d = diffArticleFields(base, { ...base, headline: 'New dams on the Euphrates', authorIds: [1, 2], tagIds: [1, 3], status: 'published', publishedAt: '2026-01-01T00:00:00.000Z' }, names);
+  const d = diffArticleFields(base, { ...base, headline: 'New dams on the Euphrates', authorIds: [1, 2], tagIds: [1, 3], status: 'published', publishedAt: '2026-01-01T00:00:00.000Z', sticky: true }, names);
   assert.deepEqual(d.kicker, [{ value: 'Water' }]);
   assert.deepEqual(d.standfirst, []);
   assert.deepEqual(d.bodyHtml, [{ value: 'One & two.\n\nSection\n\nThree\nfour' }]);
@@ -32,6 +33,7 @@ test('unchanged fields are one plain part (or none when empty); changes are word
   assert.equal(d.headline!.map((p) => p.value).filter((_, i) => !d.headline![i]!.added).join(''), 'Dams on the Tigris');
   assert.deepEqual(d.status, [{ value: 'draft', removed: true }, { value: 'published', added: true }]);
   assert.deepEqual(d.publishedAt, [{ value: '2026-01-01T00:00:00.000Z', added: true }]);
+  assert.deepEqual(d.sticky, [{ value: 'sticky', added: true }]);
   assert.deepEqual(d.authors, [{ value: 'Rana' }, { value: 'Karim', added: true }]);
   assert.deepEqual(d.tags, [{ value: 'Iraq' }, { value: 'Water', removed: true }, { value: 'Turkey', added: true }]);
 });

@@ -82,6 +82,7 @@ export function diffArticleFields(from: ArticleFields, to: ArticleFields, names:
     slug: whole(from.slug, to.slug),
     status: whole(from.status, to.status),
     publishedAt: whole(from.publishedAt ?? '', to.publishedAt ?? ''),
+    sticky: whole(from.sticky ? 'sticky' : '', to.sticky ? 'sticky' : ''),
     primaryTag: whole(from.primaryTagId === null ? '' : tagName(from.primaryTagId), to.primaryTagId === null ? '' : tagName(to.primaryTagId)),
     tags: list(from.tagIds.map(tagName), to.tagIds.map(tagName)),
     authors: list(from.authorIds.map(authorName), to.authorIds.map(authorName)),

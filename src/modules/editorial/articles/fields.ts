@@ -16,6 +16,7 @@ export interface RevisionFields {
   authors: number[];
   status: ArticleStatus;
   published_at: string | null;
+  sticky: boolean;
 }
 
 /** The same, as the API names them. */
@@ -30,9 +31,11 @@ export interface ArticleFields {
   authorIds: number[];
   status: ArticleStatus;
   publishedAt: string | null;
+  /** First on the home page's first page (WordPress's "Stick to the top of the front page"). */
+  sticky: boolean;
 }
 
-export const FIELD_NAMES = ['headline', 'kicker', 'standfirst', 'bodyHtml', 'slug', 'tagIds', 'primaryTagId', 'authorIds', 'status', 'publishedAt'] as const;
+export const FIELD_NAMES = ['headline', 'kicker', 'standfirst', 'bodyHtml', 'slug', 'tagIds', 'primaryTagId', 'authorIds', 'status', 'publishedAt', 'sticky'] as const;
 export type FieldName = (typeof FIELD_NAMES)[number];
 
 const TO_STORED: Record<FieldName, keyof RevisionFields> = {
@@ -46,6 +49,7 @@ const TO_STORED: Record<FieldName, keyof RevisionFields> = {
   authorIds: 'authors',
   status: 'status',
   publishedAt: 'published_at',
+  sticky: 'sticky',
 };
 
 export function fromClean(a: CleanArticle): RevisionFields {
@@ -60,6 +64,7 @@ export function fromClean(a: CleanArticle): RevisionFields {
     authors: a.authorIds,
     status: a.status,
     published_at: a.published_at,
+    sticky: a.sticky === true,
   };
 }
 
@@ -104,5 +109,6 @@ export function toInput(base: ArticleFields, patch: Partial<ArticleFields> = {})
     authorIds: f.authorIds,
     primaryTagId: f.primaryTagId,
     tagIds: f.tagIds,
+    sticky: f.sticky,
   };
 }

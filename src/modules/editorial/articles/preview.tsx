@@ -25,6 +25,7 @@ export async function renderPreview(db: Db, site: PublicSite, a: AdminArticle, n
     wordCount: a.wordCount,
     authors: a.authorIds.map((id) => authors.get(id)).filter((x) => x !== undefined),
     primaryTag: a.primaryTagId !== null ? (tags.get(a.primaryTagId) ?? null) : null,
+    sticky: a.sticky,
     bodyHtml: fromStored(a.bodyHtml),
     tags: a.tagIds.map((id) => tags.get(id)).filter((x) => x !== undefined),
   };

@@ -75,6 +75,7 @@ export async function findArticle(db: Db, id: number, now: string, viewerUserId:
     authorIds: authors.map((a) => Number(a.author_id)),
     primaryTagId: row.primary_tag_id === null ? null : Number(row.primary_tag_id),
     tagIds: tags.map((t) => Number(t.tag_id)),
+    sticky: Number(row.sticky) === 1,
     revision: Number(row.revision),
     createdAt: row.created_at,
     updatedAt: row.updated_at,

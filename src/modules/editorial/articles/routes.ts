@@ -242,7 +242,7 @@ export function registerEditorialArticles(app: FastifyInstance, deps: EditorialA
         method: 'POST',
         path: '/api/admin/articles/:id/revisions/:rid/restore',
         summary: 'Restore a revision',
-        description: "Brings back the revision's words, slug, tags and bylines as a new save (kind \"restore\"); the status and date stay as they are.",
+        description: "Brings back the revision's words, slug, tags and bylines as a new save (kind \"restore\"); the status, date and sticky flag stay as they are.",
         params: S.revisionParams,
         responses: article,
       },

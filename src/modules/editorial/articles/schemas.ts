@@ -25,6 +25,7 @@ const articleFieldProps: Record<string, Schema> = {
   authorIds: { type: 'array', items: id, minItems: 1, maxItems: 20, description: 'Bylines, in order. Defaults to your own.' },
   primaryTagId: { type: ['integer', 'null'], minimum: 1 },
   tagIds: { type: 'array', items: id, maxItems: 50 },
+  sticky: { type: 'boolean', description: 'First on the home page\'s first page, newest sticky first. Changing it needs the right to publish the article.' },
 };
 
 export const articleCreateBody = obj(articleFieldProps, ['headline']);
@@ -101,6 +102,7 @@ const articleFields: Schema = {
     authorIds: { type: 'array', items: { type: 'integer' } },
     primaryTagId: { type: ['integer', 'null'] },
     tagIds: { type: 'array', items: { type: 'integer' } },
+    sticky: { type: 'boolean' },
   },
 };
 const diffPart: Schema = { type: 'object', properties: { value: { type: 'string' }, added: { type: 'boolean' }, removed: { type: 'boolean' } }, required: ['value'] };

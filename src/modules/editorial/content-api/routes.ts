@@ -58,6 +58,7 @@ const components: Record<string, Schema> = {
       readingMinutes: { type: 'integer' },
       authors: { type: 'array', items: ref('ContentAuthorRef') },
       primaryTag: { oneOf: [{ type: 'null' }, ref('ContentTagRef')] },
+      sticky: { type: 'boolean', description: 'The site shows it first on the home page (the list here stays newest first).' },
       bodyHtml: { type: 'string', description: 'Only when one article is asked for. Sanitised HTML.' },
       tags: { type: 'array', items: ref('ContentTagRef'), description: 'Only when one article is asked for.' },
     },
@@ -139,6 +140,7 @@ export function registerContentApi(app: FastifyInstance, deps: ContentApiDeps): 
         readingMinutes: readingMinutes(a.wordCount),
         authors: a.authors.map((x) => ({ id: x.id, slug: x.slug, name: x.name })),
         primaryTag: a.primaryTag,
+        sticky: a.sticky,
         ...(full ? { bodyHtml: (a as ArticleFull).bodyHtml as string, tags: (a as ArticleFull).tags } : {}),
       };
     }

@@ -209,7 +209,7 @@ function articleItem(a: ExportedArticle, base: string, tags: Map<string, Exporte
     `\t\t<wp:post_id>${a.id}</wp:post_id>\n\t\t<wp:post_date>${cdata(wpTime(date ?? a.createdAt))}</wp:post_date>\n\t\t<wp:post_date_gmt>${cdata(wpTime(date))}</wp:post_date_gmt>\n` +
     `\t\t<wp:post_modified_gmt>${cdata(wpTime(a.updatedAt))}</wp:post_modified_gmt>\n\t\t<wp:comment_status>${closed ? 'closed' : 'open'}</wp:comment_status>\n` +
     `\t\t<wp:ping_status>closed</wp:ping_status>\n\t\t<wp:post_name>${cdata(a.slug)}</wp:post_name>\n\t\t<wp:status>${wpStatus}</wp:status>\n` +
-    `\t\t<wp:post_parent>0</wp:post_parent>\n\t\t<wp:menu_order>0</wp:menu_order>\n\t\t<wp:post_type>post</wp:post_type>\n\t\t<wp:post_password></wp:post_password>\n\t\t<wp:is_sticky>0</wp:is_sticky>\n`;
+    `\t\t<wp:post_parent>0</wp:post_parent>\n\t\t<wp:menu_order>0</wp:menu_order>\n\t\t<wp:post_type>post</wp:post_type>\n\t\t<wp:post_password></wp:post_password>\n\t\t<wp:is_sticky>${a.sticky ? 1 : 0}</wp:is_sticky>\n`;
   for (const slug of a.tags) {
     const t = tags.get(slug);
     if (t) s += `\t\t<category domain="${t.isRegion ? 'category' : 'post_tag'}" nicename="${esc(t.slug)}">${cdata(t.name)}</category>\n`;

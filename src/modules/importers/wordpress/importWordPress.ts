@@ -613,7 +613,10 @@ class WordPressImport {
   }
 
   private itemHash(item: WxrItem): string {
-    return sha([this.optionsKey, item.prepared?.hash ?? sha(itemForHash(item))]);
+    const plain = [this.optionsKey, item.prepared?.hash ?? sha(itemForHash(item))];
+    // Imports made before sticky flags were kept stored the plain hash for sticky posts too: a sticky post's hash
+    // is marked, so that running such an import again writes the flag (other items stay unchanged).
+    return sha(isSticky(item) ? [...plain, 'sticky'] : plain);
   }
 
   /** Broadside's own exports carry finished HTML (marked _broadside_html): it is taken as it is. */
@@ -671,7 +674,7 @@ class WordPressImport {
         item,
         row,
         hash: missing.length && !second ? `${hash}~partial` : hash,
-        sticky: item.isSticky === '1',
+        sticky: isSticky(item),
         closed: item.commentStatus === 'closed',
       });
     }
@@ -889,6 +892,7 @@ class WordPressImport {
       authorIds,
       tagIds,
       primaryTagId: primary,
+      sticky: isSticky(item),
     };
   }
 
@@ -1030,6 +1034,10 @@ function commentStatus(c: WxrComment): CommentStatus {
   if (a === 'spam') return 'spam';
   if (a === 'trash' || a === 'post-trashed') return 'trash';
   return 'pending';
+}
+
+function isSticky(item: WxrItem): boolean {
+  return item.isSticky.trim() === '1';
 }
 
 function itemForHash(item: WxrItem): unknown {

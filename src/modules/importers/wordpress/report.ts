@@ -32,7 +32,7 @@ export interface ImportReport {
   /** Item types Broadside has no place for (menus, revisions, custom types), with how many. */
   skippedTypes: Record<string, number>;
   unknownShortcodes: { name: string; count: number; lines: number[] }[];
-  /** Addresses of articles that were sticky in WordPress (Broadside has no sticky posts: feature them by hand). */
+  /** Addresses of public articles that were sticky in WordPress: they are sticky here too. */
   sticky: string[];
   /** Files that stay at their old address: no --media-dir, or not found in it, or not an image. */
   filesLeftInPlace: { url: string; line: number; reason: string }[];
@@ -120,7 +120,7 @@ export function summaryText(r: ImportReport): string {
   const skipped = Object.entries(r.skippedTypes);
   if (skipped.length) lines.push(`  not imported ${skipped.map(([k, v]) => `${v} ${k}`).join(', ')}`);
   if (r.unknownShortcodes.length) lines.push(`  shortcodes kept as text: ${r.unknownShortcodes.map((s) => `[${s.name}] ×${s.count} (line ${s.lines.join(', ')})`).join('; ')}`);
-  if (r.sticky.length) lines.push(`  sticky in WordPress (feature them by hand): ${r.sticky.join(', ')}`);
+  if (r.sticky.length) lines.push(`  sticky       ${r.sticky.length} kept sticky (first on the home page): ${r.sticky.join(', ')}`);
   if (r.warnings.length) {
     lines.push(`Warnings (${r.warnings.length + r.warningsDropped}):`);
     for (const w of r.warnings.slice(0, 30)) lines.push(`  line ${w.line}: ${w.message}`);

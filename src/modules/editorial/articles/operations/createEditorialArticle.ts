@@ -26,12 +26,13 @@ export async function createEditorialArticle(
     authorIds: [actor.authorId],
     primaryTagId: null,
     tagIds: [],
+    sticky: false,
   };
   const input = toInput(base, fields);
   const clean = cleanArticle(input, now);
   // Writing under other people's bylines only is editing their articles.
   requireCan(actor, 'article.edit', { authorIds: clean.authorIds });
-  if (isPublicStatus(clean.status)) requireCan(actor, 'article.publish', { authorIds: clean.authorIds });
+  if (isPublicStatus(clean.status) || clean.sticky) requireCan(actor, 'article.publish', { authorIds: clean.authorIds });
   assertAltText(clean, null);
   const { id } = await createArticle(ctx, input, now, {
     within: async (trx, newId) => {

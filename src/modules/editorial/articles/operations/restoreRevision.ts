@@ -7,7 +7,7 @@ import { getArticle, getRevision, type AdminArticle } from '../queries.js';
 import { assertAltText, commitArticle, inTrash, sameIds } from './commitArticle.js';
 import { changedMeanwhile } from './publishArticle.js';
 
-/** What a restore brings back: the words, the URL slug, tags and bylines; never the status or the date. */
+/** What a restore brings back: the words, the URL slug, tags and bylines; never the status, the date or stickiness. */
 const CONTENT_FIELDS = ['headline', 'kicker', 'standfirst', 'bodyHtml', 'slug', 'tagIds', 'primaryTagId', 'authorIds'] as const;
 
 /**

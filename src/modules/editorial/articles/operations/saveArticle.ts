@@ -25,7 +25,8 @@ export async function saveArticle(
   const input = toInput(current, patch);
   const clean = cleanArticle(input, now);
   if (!sameIds(clean.authorIds, current.authorIds)) requireCan(actor, 'article.edit', { authorIds: clean.authorIds });
-  if (isPublicStatus(clean.status)) requireCan(actor, 'article.publish', { authorIds: clean.authorIds });
+  // Sticking to the front page is a publishing decision, as the status is.
+  if (isPublicStatus(clean.status) || clean.sticky !== current.sticky) requireCan(actor, 'article.publish', { authorIds: clean.authorIds });
   if (current.trashedAt) throw inTrash();
   assertAltText(clean, current);
 
