@@ -109,14 +109,11 @@ async function rebuildPostgres(db: Db, batchSize: number, progress: RebuildProgr
       }
     };
     await Promise.all([writer(), writer()]);
-    // The two indexes built at once, each on a connection of its own (CREATE INDEX takes a SHARE lock, which
-    // another SHARE lock does not wait for): a GIN build uses one core, and the large one takes most of the time.
-    const build = (name: string, column: string) =>
-      db.transaction().execute(async (trx) => {
-        await sql`set local maintenance_work_mem = '256MB'`.execute(trx);
-        await sql`create index ${sql.raw(name)} on article_search_next using gin (${sql.raw(column)})`.execute(trx);
-      });
-    await Promise.all([build('article_search_next_document_idx', 'document'), build('article_search_next_strong_idx', 'strong')]);
+    await db.transaction().execute(async (trx) => {
+      await sql`set local maintenance_work_mem = '256MB'`.execute(trx);
+      await sql`create index article_search_next_document_idx on article_search_next using gin (document)`.execute(trx);
+      await sql`create index article_search_next_strong_idx on article_search_next using gin (strong)`.execute(trx);
+    });
     await db.transaction().execute(async (trx) => {
       // In the order saves take them (article_search, then the new table): waits for saves, never deadlocks.
       await sql`lock table article_search, article_search_next in access exclusive mode`.execute(trx);
