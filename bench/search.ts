@@ -340,6 +340,10 @@ async function measureHttp(env: NodeJS.ProcessEnv, dataDir: string): Promise<Rec
   try {
     const { port } = await waitMessage<{ type: string; port: number }>(server.child, 'listening', 60_000);
     const pool = queries(20_000, 11).map((q) => `/search/?q=${encodeURIComponent(q)}`);
+    // The figures mean nothing over an empty index: one of the commonest words must find articles.
+    const probe = await fetch(`http://127.0.0.1:${port}/search/?q=${encodeURIComponent(vocabulary(mulberry32(SEED))[STOPWORDS.size]!)}`);
+    const found = /<p class="search-count"[^>]*>([\d,]+) result/.exec(await probe.text())?.[1];
+    if (probe.status !== 200 || !found || found === '0') throw new Error(`the search index looks empty or broken (status ${probe.status}, ${found ?? 'no'} results for a common word)`);
     let next = 0;
     const fire = (duration: number, record: number[] | null, connections = CONNECTIONS) =>
       new Promise<autocannon.Result>((res, rej) => {
@@ -420,7 +424,8 @@ async function main(): Promise<void> {
     result.generateSeconds = Math.round(genSeconds);
 
     const env = { ...process.env, BROADSIDE_DATA_DIR: dataDir, DATABASE_URL: databaseUrl ?? '', LOG_LEVEL: 'warn' };
-    if (STEPS.has('reindex')) Object.assign(result, await measureReindex(env));
+    // A new data set has no index yet: it is always built (and timed) before anything is measured on it.
+    if (STEPS.has('reindex') || !reuse) Object.assign(result, await measureReindex(env));
     if (STEPS.has('inprocess')) Object.assign(result, await measureInProcess(databaseUrl, dataDir));
     if (STEPS.has('http')) result.http = await measureHttp(env, dataDir);
     result.loadAverage = loadavg().map((x) => +x.toFixed(2));
