@@ -2,8 +2,9 @@
 // process (bench/app-server.ts, as `serve` builds it) over a fresh database (SQLite in a temp dir, or DATABASE_URL).
 //   1. concurrency  200 comment posts sent at once through the real form: every one answered 303, stored once,
 //                   none lost or doubled, and no "database is locked" (or any 5xx) in the server's log
-//   2. page cache   autocannon on an article with 500 approved comments and on one with none, in the same run
-//                   (alternating, best of five each): the first must reach ≥ 80 % of the second's requests/s;
+//   2. page cache   autocannon on an article with 500 approved comments and on one with none, in the same run,
+//                   in six back-to-back pairs (which goes first alternates): the median of the pairs' ratios
+//                   must reach ≥ 80 %;
 //                   the server's CPU time per request is given too (far less moved by other jobs)
 //   3. latency      300 posts one after another (after 20 to warm up), every check on: honeypot, fields, form
 //                   token and minimum time, closed/parent, blocked and moderation words, rate limits, duplicates,
@@ -34,6 +35,7 @@ const HERE = fileURLToPath(new URL('./', import.meta.url));
 const DURATION = Math.max(1, Math.min(60, Number(process.env.BENCH_DURATION) || 5));
 const CONNECTIONS = Math.max(1, Math.min(256, Number(process.env.BENCH_CONNECTIONS) || 32));
 const POW_BITS = 10;
+const PAIRS = 6;
 const HEADERS = {
   accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8',
   'accept-encoding': 'gzip, deflate, br, zstd',
@@ -170,21 +172,29 @@ async function main(): Promise<number> {
       const s = await ask<{ type: string; cpu: { user: number; system: number } }>(server!.child, { type: 'stats' }, 'stats');
       return s.cpu.user + s.cpu.system;
     };
-    for (let round = 0; round < 5; round++) {
+    // Rounds in pairs, one page right after the other (which goes first alternates): the machine's pace drifts
+    // (other jobs, the client on the same cores), and two back-to-back runs see the same pace. The figure is the
+    // median of the pairs' ratios; the best requests/s of each page are given beside it.
+    const pairs: number[] = [];
+    for (let round = 0; round < PAIRS; round++) {
       const order = round % 2 === 0 ? (['none', 'busy'] as const) : (['busy', 'none'] as const);
+      const got = { none: 0, busy: 0 };
       for (const k of order) {
         const p = k === 'none' ? none.path : busy.path;
         const c0 = await cpuOf();
         const r = await cannon(port, p, DURATION);
         const c1 = await cpuOf();
         if (r.non2xx || r.errors) throw new Error(`${p}: ${r.non2xx} non-2xx, ${r.errors} errors under load`);
+        got[k] = r.requests.average;
         rps[k] = Math.max(rps[k], r.requests.average);
         bytesPer[k] = Math.round(r.throughput.total / Math.max(1, r.requests.total));
         p99[k] = p99[k] === 0 ? r.latency.p99 : Math.min(p99[k], r.latency.p99);
         cpuPerReq[k] = Math.min(cpuPerReq[k], (c1 - c0) / Math.max(1, r.requests.total));
       }
+      pairs.push(got.busy / got.none);
     }
-    const ratio = rps.busy / rps.none;
+    pairs.sort((a, b) => a - b);
+    const ratio = pairs.length % 2 ? pairs[(pairs.length - 1) / 2]! : (pairs[pairs.length / 2 - 1]! + pairs[pairs.length / 2]!) / 2;
 
     // ---- 3. Latency of one post, all checks on ---------------------------------------------------------------------
     const seq = Array.from({ length: 320 }, (_, i) => sendPost(i, 'Sequential'));
@@ -203,7 +213,7 @@ async function main(): Promise<number> {
     // ---- Report -----------------------------------------------------------------------------------------------------
     const rows = [
       ['200 concurrent posts', `${statusCounts['303'] ?? 0}/200 answered 303 in ${concurrentMs.toFixed(0)} ms; ${stored.length} stored, ${distinct} distinct; "database is locked": ${locked ? 'YES' : 'no'}`, 'all stored once, no lock errors', concurrentOk],
-      ['article, 500 comments vs none', `${rps.busy.toFixed(0)} vs ${rps.none.toFixed(0)} req/s = ${(ratio * 100).toFixed(1)} % (p99 ${p99.busy} / ${p99.none} ms; server CPU ${cpuPerReq.busy.toFixed(0)} / ${cpuPerReq.none.toFixed(0)} µs a request)`, `≥ ${TARGETS.ratio * 100} %`, ratio >= TARGETS.ratio],
+      ['article, 500 comments vs none', `${(ratio * 100).toFixed(1)} % (median of ${PAIRS} back-to-back pairs: ${pairs.map((x) => (x * 100).toFixed(0)).join(', ')} %; best ${rps.busy.toFixed(0)} vs ${rps.none.toFixed(0)} req/s; p99 ${p99.busy} / ${p99.none} ms; server CPU ${cpuPerReq.busy.toFixed(0)} / ${cpuPerReq.none.toFixed(0)} µs a request)`, `≥ ${TARGETS.ratio * 100} %`, ratio >= TARGETS.ratio],
       ['post a comment (all checks)', `p50 ${postP50.toFixed(1)} ms, p99 ${postP99.toFixed(1)} ms over ${times.length} posts (${seqStatus['303'] ?? 0}/${seq.length} stored)`, `p99 < ${TARGETS.p99Ms} ms`, postP99 < TARGETS.p99Ms && seqOk],
     ] as const;
     log('');
@@ -215,7 +225,7 @@ async function main(): Promise<number> {
       JSON.stringify({
         engine: databaseUrl ? 'postgres' : 'sqlite',
         concurrent: { statuses: statusCounts, stored: stored.length, distinct, ms: Math.round(concurrentMs), locked },
-        pageCache: { rpsWith500: Math.round(rps.busy), rpsWithNone: Math.round(rps.none), ratio: Number(ratio.toFixed(3)), p99Ms: p99, cpuMicrosPerRequest: { with500: Math.round(cpuPerReq.busy), withNone: Math.round(cpuPerReq.none) }, connections: CONNECTIONS, durationS: DURATION },
+        pageCache: { rpsWith500: Math.round(rps.busy), rpsWithNone: Math.round(rps.none), ratio: Number(ratio.toFixed(3)), pairRatios: pairs.map((x) => Number(x.toFixed(3))), p99Ms: p99, cpuMicrosPerRequest: { with500: Math.round(cpuPerReq.busy), withNone: Math.round(cpuPerReq.none) }, connections: CONNECTIONS, durationS: DURATION },
         post: { p50Ms: Number(postP50.toFixed(2)), p99Ms: Number(postP99.toFixed(2)), n: times.length, statuses: seqStatus },
         pass: rows.every((r) => r[3]),
       }),
