@@ -43,6 +43,7 @@ export interface ArticleSummary {
   updatedAt: string;
   revision: number;
   trashedAt: string | null;
+  sticky: boolean;
 }
 
 export interface ListPage<T> {

@@ -159,16 +159,23 @@ test('writing an article: kicker, headline, standfirst, an h2 subhead and a bold
   await pageA.getByRole('button', { name: 'Save', exact: true }).click();
   await pageA.locator('.save-state').filter({ hasText: /^Saved/ }).waitFor();
   assert.equal(await homeMarked(), true);
-  await stick.uncheck();
-  await pageA.getByRole('button', { name: 'Save', exact: true }).click();
-  await pageA.locator('.save-state').filter({ hasText: /^Saved/ }).waitFor();
-  assert.equal(await homeMarked(), false);
 
-  // The list shows it, published.
+  // The list shows it, published and sticky.
   await pageA.getByRole('link', { name: '← All articles' }).click();
   const row = pageA.getByRole('row').filter({ hasText: 'The river that ran dry' });
   await row.getByText('Published').waitFor();
+  await row.locator('.badge.sticky').filter({ hasText: 'Sticky' }).waitFor();
   await pageA.screenshot({ path: `${ARTIFACTS}/admin-list.png` });
+
+  // Unticked and saved: no longer marked, on the home page or in the list.
+  await row.getByRole('link', { name: 'The river that ran dry' }).click();
+  await pageA.getByLabel('Stick to the top of the front page').uncheck();
+  await pageA.getByRole('button', { name: 'Save', exact: true }).click();
+  await pageA.locator('.save-state').filter({ hasText: /^Saved/ }).waitFor();
+  assert.equal(await homeMarked(), false);
+  await pageA.getByRole('link', { name: '← All articles' }).click();
+  await row.getByText('Published').waitFor();
+  assert.equal(await row.locator('.badge.sticky').count(), 0);
   assert.deepEqual(problemsA, []);
 }));
 

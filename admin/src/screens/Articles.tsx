@@ -194,6 +194,12 @@ export function ArticleListScreen() {
                   <Link href={`/admin/articles/${a.id}`} class="headline-link">
                     {a.headline || '(no headline)'}
                   </Link>
+                  {a.sticky ? (
+                    <>
+                      {' '}
+                      <span class="badge sticky">Sticky</span>
+                    </>
+                  ) : null}
                   {a.tags.length ? <span class="muted small"> · {a.tags.map((t) => t.name).join(', ')}</span> : null}
                 </td>
                 <td>

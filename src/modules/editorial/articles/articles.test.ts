@@ -565,6 +565,9 @@ describe(`article admin: sticky articles (${engineName})`, () => {
     // A save that leaves the flag out keeps it.
     const edited = expectStatus(await api(t, ed, 'PUT', `articles/${old.id}`, { revision: stuck.revision, headline: 'Old explainer, updated' }), 200).json();
     assert.equal(edited.sticky, true);
+    // The articles list says which are sticky.
+    const listed = expectStatus(await api(t, ed, 'GET', 'articles?sort=headline'), 200).json().items as { headline: string; sticky: boolean }[];
+    assert.deepEqual(listed.map((a) => [a.headline, a.sticky]), [['Newer one', false], ['Newest one', false], ['Old explainer, updated', true]]);
     // The revision history shows the change.
     const revs = expectStatus(await api(t, ed, 'GET', `articles/${old.id}/revisions`), 200).json().items;
     const first = revs[revs.length - 1];

@@ -37,6 +37,7 @@ export interface AdminArticleSummary {
   updatedAt: string;
   revision: number;
   trashedAt: string | null;
+  sticky: boolean;
 }
 
 /** A scheduled article whose time has passed is published, whether or not the timer has flipped it yet. */
@@ -155,7 +156,7 @@ export async function listArticles(db: Db, now: string, f: AdminListFilter, page
 
   const sort = f.sort ?? 'updated';
   const dir = f.dir ?? (sort === 'headline' ? 'asc' : 'desc');
-  let ordered = q.select(['articles.id', 'articles.headline', 'articles.kicker', 'articles.status', 'articles.slug', 'articles.month_key', 'articles.published_at', 'articles.updated_at', 'articles.revision', 'articles.trashed_at']);
+  let ordered = q.select(['articles.id', 'articles.headline', 'articles.kicker', 'articles.status', 'articles.slug', 'articles.month_key', 'articles.published_at', 'articles.updated_at', 'articles.revision', 'articles.trashed_at', 'articles.sticky']);
   if (sort === 'headline') ordered = ordered.orderBy(sql`lower(articles.headline)`, dir);
   else if (sort === 'published') ordered = ordered.orderBy(sql`(case when articles.published_at is null then 1 else 0 end)`, 'asc').orderBy('articles.published_at', dir);
   else ordered = ordered.orderBy('articles.updated_at', dir);
@@ -205,6 +206,7 @@ export async function listArticles(db: Db, now: string, f: AdminListFilter, page
     updatedAt: r.updated_at,
     revision: Number(r.revision),
     trashedAt: r.trashed_at,
+    sticky: Number(r.sticky) === 1,
   }));
   return { items, total: count, page, pages };
 }

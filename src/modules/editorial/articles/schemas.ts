@@ -163,6 +163,7 @@ export const components: Record<string, Schema> = {
       updatedAt: time,
       revision: { type: 'integer' },
       trashedAt: timeOrNull,
+      sticky: { type: 'boolean', description: "First on the home page's first page." },
     },
   },
   ArticleList: {
