@@ -5,6 +5,7 @@
 import { isIP } from 'node:net';
 import type { Db, Engine } from '../../../platform/db/index.js';
 import { reserveIds } from '../../../platform/db/ids.js';
+import { insertRows } from '../../../platform/db/bulk.js';
 import { avatarSeeder, keysFor, sha256Hex } from '../signing.js';
 import { cleanWebsite, normaliseBody } from '../text.js';
 import type { CommentStatus } from '../tables.js';
@@ -82,7 +83,7 @@ export async function importComments(trx: Db, engine: Engine, rows: ImportCommen
     return d;
   };
   if (inserts.some((v) => v.parent_id !== null)) inserts.sort((a, b) => depth(a.id) - depth(b.id));
-  for (let i = 0; i < inserts.length; i += 400) await trx.insertInto('comments').values(inserts.slice(i, i + 400)).execute();
+  await insertRows(trx, engine, 'comments', inserts, 400);
   for (const v of values) {
     if (isFresh.has(v.id)) continue;
     const { id, created_at: _c, ...set } = v;

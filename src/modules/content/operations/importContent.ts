@@ -4,6 +4,7 @@
 // step — but with a few statements per batch instead of a dozen per article.
 import type { Db, Engine } from '../../../platform/db/index.js';
 import { reserveIds } from '../../../platform/db/ids.js';
+import { insertRows } from '../../../platform/db/bulk.js';
 import { sanitizeHtml } from '../../../platform/html/sanitizer.js';
 import { reindexArticles } from '../../search/index.js';
 import { checkSlug, slugify } from '../slug.js';
@@ -169,7 +170,7 @@ export async function importArticles(trx: Db, engine: Engine, rows: ImportArticl
     sticky: c.sticky ? 1 : 0,
   });
   const values = fresh.map((c) => ({ id: c.id!, ...columns(c), created_at: c.createdAt }));
-  for (let i = 0; i < values.length; i += 100) await trx.insertInto('articles').values(values.slice(i, i + 100)).execute();
+  await insertRows(trx, engine, 'articles', values, 100);
 
   const isFresh = new Set(fresh);
   const revisions = new Map<number, number>();
@@ -197,8 +198,8 @@ export async function importArticles(trx: Db, engine: Engine, rows: ImportArticl
   const tagRows = clean.flatMap((c) =>
     [...new Set([...(c.primaryTagId !== null ? [c.primaryTagId] : []), ...c.tagIds])].map((tag_id, position) => ({ article_id: c.id!, tag_id, position })),
   );
-  for (let i = 0; i < authorRows.length; i += 500) await trx.insertInto('article_authors').values(authorRows.slice(i, i + 500)).execute();
-  for (let i = 0; i < tagRows.length; i += 500) await trx.insertInto('article_tags').values(tagRows.slice(i, i + 500)).execute();
+  await insertRows(trx, engine, 'article_authors', authorRows, 500);
+  await insertRows(trx, engine, 'article_tags', tagRows, 500);
 
   const result: ImportedArticle[] = clean.map((c) => ({
     id: c.id!,
