@@ -8,7 +8,7 @@
 // Prints PASS/FAIL per target and a JSON summary; exits 0 whether or not targets are met (1 only if the
 // benchmark itself could not run). Options: --regenerate (rebuild the data set). See bench/README.md.
 import { request, type IncomingHttpHeaders } from 'node:http';
-import { createServer } from 'node:net';
+import { freePort } from '../test/net.js';
 import { cpus, totalmem, platform, release, loadavg } from 'node:os';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -157,17 +157,6 @@ function replayHeaders(rawHeaders: string[]): Record<string, string | string[]> 
   return out;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.unref();
-    s.on('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 // ---------------------------------------------------------------------------------------------------------
 // Load.

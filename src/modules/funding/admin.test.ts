@@ -5,17 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { engineName } from '../../../test/db.js';
 import { addUser, call, signIn } from '../editorial/auth/testing.js';
-import { checkLedger, fundingApp, paypalWebhook, stripeWebhook, type FundingTest } from './testing.js';
-
-async function withApp(fn: (f: FundingTest) => Promise<void>, opts: Parameters<typeof fundingApp>[0] = {}) {
-  const f = await fundingApp(opts);
-  try {
-    await fn(f);
-    await checkLedger(f);
-  } finally {
-    await f.close();
-  }
-}
+import { checkLedger, fundingApp, paypalWebhook, stripeWebhook, type FundingTest, withFundingApp } from './testing.js';
 
 async function seedLedger(f: FundingTest) {
   const e1 = f.paypal.captureCompleted({ id: 'CAPADMIN00000001', value: '10.00', currency: 'EUR' });
@@ -35,7 +25,7 @@ async function seedLedger(f: FundingTest) {
 }
 
 test(`roles: administrators manage money, editors the appeal, others nothing (${engineName})`, () =>
-  withApp(async (f) => {
+  withFundingApp(async (f) => {
     const admin = await signIn(f.t, await addUser(f.t, 'administrator'));
     const editor = await signIn(f.t, await addUser(f.t, 'editor'));
     const author = await signIn(f.t, await addUser(f.t, 'author'));
@@ -68,7 +58,7 @@ test(`roles: administrators manage money, editors the appeal, others nothing (${
   }));
 
 test(`the ledger: filters, totals per campaign and currency, money per month, CSV export (${engineName})`, () =>
-  withApp(async (f) => {
+  withFundingApp(async (f) => {
     await seedLedger(f);
     const admin = await signIn(f.t, await addUser(f.t, 'administrator'));
     const all = (await call(f.t, 'GET', 'funding/ledger', admin)).json();

@@ -4,24 +4,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { engineName } from '../../../test/db.js';
-import { checkLedger, decode, donate, fundingApp, supportForm, type FundingTest } from './testing.js';
+import { decode, donate, supportForm, type FundingTest, withFundingApp } from './testing.js';
 import { saveAppeal, saveFundingSettings, setArticleAppeal } from './operations/saveFundingSettings.js';
-
-async function withApp(fn: (f: FundingTest) => Promise<void>, opts: Parameters<typeof fundingApp>[0] = {}) {
-  const f = await fundingApp(opts);
-  try {
-    await fn(f);
-    await checkLedger(f);
-  } finally {
-    await f.close();
-  }
-}
 
 const checkouts = (f: FundingTest) => f.t.ctx.db.selectFrom('funding_checkouts').selectAll().execute();
 const errorOf = (html: string) => decode(/<p class="form-error" id="donate-error" role="alert">([^<]*)<\/p>/.exec(html)?.[1] ?? '');
 
 test(`/support/ shows the appeal, the progress and a form that needs no script (${engineName})`, () =>
-  withApp(async (f) => {
+  withFundingApp(async (f) => {
     await saveAppeal(f.t.ctx, { title: 'Keep us independent', text: 'We answer to readers.' });
     const { res, csrf, cookie } = await supportForm(f, `?article=${f.articleId}`);
     assert.equal(res.statusCode, 200);
@@ -39,7 +29,7 @@ test(`/support/ shows the appeal, the progress and a form that needs no script (
   }));
 
 test(`bad amounts on our form are refused with 400 and a clear message; nothing is started (${engineName})`, () =>
-  withApp(async (f) => {
+  withFundingApp(async (f) => {
     const cases: [Record<string, string>, RegExp][] = [
       [{ provider: 'paypal', other: '0' }, /more than zero/],
       [{ provider: 'paypal', other: '-10' }, /more than zero/],
@@ -65,7 +55,7 @@ test(`bad amounts on our form are refused with 400 and a clear message; nothing 
   }));
 
 test(`the form needs its CSRF token and a same-site origin (${engineName})`, () =>
-  withApp(async (f) => {
+  withFundingApp(async (f) => {
     const noToken = await donate(f, { provider: 'paypal', other: '10' }, { csrf: '' });
     assert.equal(noToken.statusCode, 403);
     assert.match(errorOf(noToken.body), /expired or came from another website/);
@@ -79,7 +69,7 @@ test(`the form needs its CSRF token and a same-site origin (${engineName})`, () 
   }));
 
 test(`starting many donations from one address is rate limited (429, Retry-After) (${engineName})`, () =>
-  withApp(
+  withFundingApp(
     async (f) => {
       for (let i = 0; i < 3; i++) assert.equal((await donate(f, { provider: 'stripe', other: '5' }, { ip: '203.0.113.7' })).statusCode, 303);
       const res = await donate(f, { provider: 'stripe', other: '5' }, { ip: '203.0.113.7' });
@@ -92,7 +82,7 @@ test(`starting many donations from one address is rate limited (429, Retry-After
   ));
 
 test(`a provider that fails or is not set up: a readable page, nothing charged (${engineName})`, () =>
-  withApp(async (f) => {
+  withFundingApp(async (f) => {
     await f.paypal.close();
     const down = await donate(f, { provider: 'paypal', other: '10' });
     assert.equal(down.statusCode, 503);
@@ -109,7 +99,7 @@ test(`a provider that fails or is not set up: a readable page, nothing charged (
   }));
 
 test(`PayPal button mode: a link to PayPal's donation page, no keys, nothing recorded (${engineName})`, () =>
-  withApp(async (f) => {
+  withFundingApp(async (f) => {
     await saveFundingSettings(f.t.ctx, { paypal: { mode: 'button', buttonId: 'ABC123XYZ' }, stripe: { enabled: false } });
     const page = await f.t.app.inject({ method: 'GET', url: f.path });
     assert.match(page.body, /<a class="button button-secondary appeal-paypal" href="https:\/\/www\.paypal\.com\/donate\/\?hosted_button_id=ABC123XYZ" rel="noopener">Donate via PayPal<\/a>/);
@@ -119,7 +109,7 @@ test(`PayPal button mode: a link to PayPal's donation page, no keys, nothing rec
   }));
 
 test(`the per-article appeal an editor switches on, and the campaign's end (${engineName})`, () =>
-  withApp(async (f) => {
+  withFundingApp(async (f) => {
     let page = await f.t.app.inject({ method: 'GET', url: f.path });
     assert.match(page.body, /<h2 class="appeal-title">Support independent journalism<\/h2>/);
     await setArticleAppeal(f.t.ctx, f.articleId, true);

@@ -3,23 +3,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { engineName } from '../../../test/db.js';
-import { checkLedger, fundingApp, patreonWebhook, type FundingTest } from './testing.js';
-
-async function withApp(fn: (f: FundingTest) => Promise<void>) {
-  const f = await fundingApp();
-  try {
-    await fn(f);
-    await checkLedger(f);
-  } finally {
-    await f.close();
-  }
-}
+import { patreonWebhook, type FundingTest, withFundingApp } from './testing.js';
 
 const patrons = (f: FundingTest) => f.t.ctx.db.selectFrom('funding_patrons').selectAll().orderBy('member_id').execute();
 const line = (html: string) => /<p class="appeal-patrons">([^<]*)<\/p>/.exec(html)?.[1] ?? null;
 
 test(`pledges create, update and delete patrons; the appeal counts active ones (${engineName})`, () =>
-  withApp(async (f) => {
+  withFundingApp(async (f) => {
     let page = await f.t.app.inject({ method: 'GET', url: f.path });
     assert.equal(line(page.body), null, 'no patrons, no line');
     assert.match(page.body, /href="https:\/\/www\.patreon\.com\/testoutlet"[^>]*>Become a patron</);
@@ -46,7 +36,7 @@ test(`pledges create, update and delete patrons; the appeal counts active ones (
   }));
 
 test(`a bad Patreon signature is 400 and stores nothing; replays and parallel repeats apply once; others are noted (${engineName})`, () =>
-  withApp(async (f) => {
+  withFundingApp(async (f) => {
     const doc = f.patreon.member({ id: 'member-c' });
     const body = JSON.stringify(doc);
     for (const [what, opts] of [

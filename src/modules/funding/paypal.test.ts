@@ -4,24 +4,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { engineName } from '../../../test/db.js';
-import { approveAtPaypal, checkLedger, donate, fundingApp, ledger, mails, paypalWebhook, payments, raisedOn, TEST_LIMITS, type FundingTest } from './testing.js';
-
-async function withApp(fn: (f: FundingTest) => Promise<void>) {
-  const f = await fundingApp();
-  try {
-    await fn(f);
-    await checkLedger(f);
-  } finally {
-    await f.close();
-  }
-}
+import { approveAtPaypal, checkLedger, donate, fundingApp, ledger, mails, paypalWebhook, payments, raisedOn, TEST_LIMITS, type FundingTest, withFundingApp } from './testing.js';
 
 async function eventRows(f: FundingTest) {
   return f.t.ctx.db.selectFrom('funding_webhook_events').selectAll().where('provider', '=', 'paypal').execute();
 }
 
 test(`a donation through PayPal: form, approval, capture, thank-you page, receipt, and the bar moves (${engineName})`, () =>
-  withApp(async (f) => {
+  withFundingApp(async (f) => {
     const before = await f.t.app.inject({ method: 'GET', url: f.path });
     assert.equal(before.statusCode, 200);
     assert.equal(raisedOn(before.body), 0);
@@ -88,7 +78,7 @@ test(`a donation through PayPal: form, approval, capture, thank-you page, receip
   }));
 
 test(`the webhook can arrive before the capture's answer: one payment, the address filled in once, one receipt (${engineName})`, () =>
-  withApp(async (f) => {
+  withFundingApp(async (f) => {
     const res = await donate(f, { provider: 'paypal', other: '30', currency: 'USD' });
     assert.equal(res.statusCode, 303, res.body);
     const order = [...f.paypal.orders.values()][0]!;
@@ -118,7 +108,7 @@ test(`the webhook can arrive before the capture's answer: one payment, the addre
   }));
 
 test(`a bad signature is refused with 400 and nothing is stored (${engineName})`, () =>
-  withApp(async (f) => {
+  withFundingApp(async (f) => {
     const ev = f.paypal.captureCompleted({ value: '10.00', currency: 'EUR' });
     const body = JSON.stringify(ev);
     const cases: [string, Promise<import('./testing.js').Res>][] = [
@@ -144,7 +134,7 @@ test(`a bad signature is refused with 400 and nothing is stored (${engineName})`
   }));
 
 test(`a replayed delivery and two identical deliveries at once are applied once (${engineName})`, () =>
-  withApp(async (f) => {
+  withFundingApp(async (f) => {
     const ev = f.paypal.captureCompleted({ value: '20.00', currency: 'EUR' });
     const first = await paypalWebhook(f, ev);
     assert.deepEqual(first.json(), { received: true, outcome: 'applied', duplicate: false });
@@ -163,7 +153,7 @@ test(`a replayed delivery and two identical deliveries at once are applied once 
   }));
 
 test(`refunds: partial, then the rest; a reversal; the progress follows (${engineName})`, () =>
-  withApp(async (f) => {
+  withFundingApp(async (f) => {
     const cap = f.paypal.captureCompleted({ id: 'CAPREFUND0000001', value: '50.00', currency: 'EUR' });
     await paypalWebhook(f, cap);
     let page = await f.t.app.inject({ method: 'GET', url: f.path });
@@ -189,7 +179,7 @@ test(`refunds: partial, then the rest; a reversal; the progress follows (${engin
   }));
 
 test(`a refund that arrives before its capture ends in the right state (${engineName})`, () =>
-  withApp(async (f) => {
+  withFundingApp(async (f) => {
     const refund = await paypalWebhook(f, f.paypal.refunded({ captureId: 'CAPLATE000000001', id: 'REFEARLY0000001', value: '4.00', currency: 'EUR' }));
     assert.equal(refund.statusCode, 200);
     assert.equal((await payments(f)).length, 0);
@@ -209,7 +199,7 @@ test(`a refund that arrives before its capture ends in the right state (${engine
   }));
 
 test(`an unknown event type is answered 200, ignored and noted; a malformed body is 400 (${engineName})`, () =>
-  withApp(async (f) => {
+  withFundingApp(async (f) => {
     const ev = f.paypal.event('CUSTOMER.DISPUTE.CREATED', { dispute_id: 'PP-D-1' });
     const res = await paypalWebhook(f, ev);
     assert.equal(res.statusCode, 200);
@@ -230,7 +220,7 @@ test(`an unknown event type is answered 200, ignored and noted; a malformed body
   }));
 
 test(`JPY has no decimals: PayPal's "1000" is 1000 yen, and a capture still pending is noted, not counted (${engineName})`, () =>
-  withApp(async (f) => {
+  withFundingApp(async (f) => {
     await paypalWebhook(f, f.paypal.captureCompleted({ value: '1000', currency: 'JPY' }));
     const [p] = await payments(f);
     assert.equal(Number(p!.amount_minor), 1000);

@@ -4,17 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { engineName } from '../../../test/db.js';
-import { checkLedger, donate, fundingApp, ledger, mails, payments, raisedOn, stripeWebhook, type FundingTest } from './testing.js';
-
-async function withApp(fn: (f: FundingTest) => Promise<void>) {
-  const f = await fundingApp();
-  try {
-    await fn(f);
-    await checkLedger(f);
-  } finally {
-    await f.close();
-  }
-}
+import { donate, ledger, mails, payments, raisedOn, stripeWebhook, type FundingTest, withFundingApp } from './testing.js';
 
 /** Pays on the fake's hosted page (without its webhooks) and follows it back to our thank-you page. */
 async function payAtStripe(f: FundingTest, url: string) {
@@ -27,7 +17,7 @@ async function payAtStripe(f: FundingTest, url: string) {
 }
 
 test(`a one-off card donation: Checkout session, payment, thank-you page (confirmed with Stripe), webhook applied once (${engineName})`, () =>
-  withApp(async (f) => {
+  withFundingApp(async (f) => {
     await f.t.app.inject({ method: 'GET', url: f.path });
     const res = await donate(f, { provider: 'stripe', amount: '25', currency: 'EUR', article: String(f.articleId) });
     assert.equal(res.statusCode, 303, res.body);
@@ -63,7 +53,7 @@ test(`a one-off card donation: Checkout session, payment, thank-you page (confir
   }));
 
 test(`monthly: a subscription session, each invoice.paid a recurring payment, and the end of the subscription (${engineName})`, () =>
-  withApp(async (f) => {
+  withFundingApp(async (f) => {
     const res = await donate(f, { provider: 'stripe', amount: '10', currency: 'EUR', frequency: 'monthly' });
     assert.equal(res.statusCode, 303, res.body);
     const session = [...f.stripe.sessions.values()][0]!;
@@ -88,7 +78,7 @@ test(`monthly: a subscription session, each invoice.paid a recurring payment, an
   }));
 
 test(`refunds by charge.refunded (a running total), also before the payment, and out of order (${engineName})`, () =>
-  withApp(async (f) => {
+  withFundingApp(async (f) => {
     const res = await donate(f, { provider: 'stripe', amount: 'other', other: '40', currency: 'EUR' });
     const session = [...f.stripe.sessions.values()][0]!;
     const [completed] = f.stripe.pay(session.id);
@@ -113,7 +103,7 @@ test(`refunds by charge.refunded (a running total), also before the payment, and
   }));
 
 test(`bad signatures, old timestamps (replays), a wrong secret and malformed bodies are refused; nothing stored (${engineName})`, () =>
-  withApp(async (f) => {
+  withFundingApp(async (f) => {
     const session = [...(await (async () => (await donate(f, { provider: 'stripe', amount: '5', currency: 'EUR' }), f.stripe.sessions))()).values()][0]!;
     const [completed] = f.stripe.pay(session.id);
     const body = JSON.stringify(completed);
@@ -151,7 +141,7 @@ test(`bad signatures, old timestamps (replays), a wrong secret and malformed bod
   }));
 
 test(`a session that is not paid yet is noted, not counted; zero-decimal currencies stay whole (${engineName})`, () =>
-  withApp(async (f) => {
+  withFundingApp(async (f) => {
     const res = await donate(f, { provider: 'stripe', amount: 'other', other: '3000', currency: 'JPY' });
     assert.equal(res.statusCode, 303, res.body);
     const session = [...f.stripe.sessions.values()][0]!;

@@ -183,3 +183,14 @@ export function raisedOn(html: string): number {
   if (!m) throw new Error('no progress in the page');
   return Number(m[1]);
 }
+
+/** A funding app with its fakes for one test; the ledger invariant is checked after it, and everything closed. */
+export async function withFundingApp(fn: (f: FundingTest) => Promise<void>, opts: Parameters<typeof fundingApp>[0] = {}): Promise<void> {
+  const f = await fundingApp(opts);
+  try {
+    await fn(f);
+    await checkLedger(f);
+  } finally {
+    await f.close();
+  }
+}

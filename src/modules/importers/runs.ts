@@ -72,13 +72,17 @@ export const STALE_MS = 2 * 60_000;
 export const STALE_MESSAGE = 'The import stopped without finishing (its process ended). Run the same import again: it picks up where it stopped.';
 
 export async function settleStaleRuns(db: Db, now = Date.now()): Promise<void> {
+  // Read first: the admin polls while an import runs, and on SQLite a write would wait for the import's lock.
+  const cutoff = new Date(now - STALE_MS).toISOString();
+  const stale = await db.selectFrom('import_runs').select('id').where('status', '=', 'running').where('file_path', 'is', null).where('updated_at', '<', cutoff).execute();
+  if (!stale.length) return;
   const at = new Date(now).toISOString();
   await db
     .updateTable('import_runs')
     .set({ status: 'failed', error: STALE_MESSAGE, finished_at: at, updated_at: at })
+    .where('id', 'in', stale.map((r) => Number(r.id)))
     .where('status', '=', 'running')
-    .where('file_path', 'is', null)
-    .where('updated_at', '<', new Date(now - STALE_MS).toISOString())
+    .where('updated_at', '<', cutoff)
     .execute();
 }
 

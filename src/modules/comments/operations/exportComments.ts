@@ -2,20 +2,11 @@
 // outlet's own private copy), in id order, for exports.
 import type { Db } from '../../../platform/db/index.js';
 import type { Selectable } from 'kysely';
-import type { CommentStatus, CommentsTables } from '../tables.js';
+import type { CommentsTables } from '../tables.js';
+import type { AdminComment } from '../queries.js';
 
-export interface ExportedComment {
-  id: number;
-  articleId: number;
-  parentId: number | null;
-  status: CommentStatus;
-  authorName: string;
-  authorEmail: string;
-  authorUrl: string;
-  body: string;
-  ip: string;
-  createdAt: string;
-}
+/** The moderation list's fields that an export carries (see AdminComment). */
+export type ExportedComment = Pick<AdminComment, 'id' | 'articleId' | 'parentId' | 'status' | 'authorName' | 'authorEmail' | 'authorUrl' | 'body' | 'ip' | 'createdAt'>;
 
 function exported(r: Selectable<CommentsTables['comments']>): ExportedComment {
   return {

@@ -12,6 +12,7 @@ import { monthKeyOf } from '../dates.js';
 import { countWords } from './articleInput.js';
 import { plannedPath } from './visibility.js';
 import type { ArticleStatus } from '../tables.js';
+import type { ExportedPage } from '../exportContent.js';
 
 /** Slugs a page may not take: the site's own first path segments (as savePage refuses them). */
 export const RESERVED_PAGE_SLUGS = ['page', 'tag', 'author', 'feed', 'admin', 'api', 'assets', 'search', 'comments', 'webhooks', 'media', 'category'];
@@ -216,16 +217,8 @@ export async function importArticles(trx: Db, engine: Engine, rows: ImportArticl
   return result;
 }
 
-export interface ImportPage {
-  id: number | null;
-  slug: string;
-  title: string;
-  bodyHtml: string;
-  status: 'draft' | 'published';
-  position: number;
-  createdAt: string;
-  updatedAt: string;
-}
+/** A page as exported (see exportContent.ts), with the id of the page an earlier import made, or null. */
+export type ImportPage = Omit<ExportedPage, 'id'> & { id: number | null };
 
 /** Writes pages in the caller's transaction; a slug held by another page (or kept by the site) gets a suffix. */
 export async function importPages(trx: Db, rows: ImportPage[]): Promise<{ id: number; slug: string; updatedAt: string }[]> {

@@ -8,7 +8,7 @@
 //      refunded sum and status are worked out again in one UPDATE from its refund rows. A refund that arrives
 //      before its capture is kept, and counted when the capture comes.
 // A receipt mail is queued in the same transaction when a payment's donor address first becomes known.
-import { sql, type Transaction } from 'kysely';
+import { sql, type Insertable, type Transaction } from 'kysely';
 import type { Ctx } from '../../../platform/context/index.js';
 import type { Database } from '../../../platform/db/index.js';
 import { enqueueMail } from '../../../platform/mail/index.js';
@@ -17,6 +17,11 @@ import { readFundingSettings } from '../settings.js';
 import { receiptMail, type MailSite } from '../receipt.js';
 
 type Trx = Transaction<Database>;
+
+/** A ledger row, unless the provider's event is already there (a redelivered webhook): its id, or undefined. */
+function insertOnce(trx: Trx, row: Insertable<Database['funding_ledger']>) {
+  return trx.insertInto('funding_ledger').values(row).onConflict((oc) => oc.columns(['provider', 'provider_id']).doNothing()).returning('id').executeTakeFirst();
+}
 
 export const FUNDING_TAG = 'funding';
 
@@ -100,31 +105,26 @@ async function applyPayment(trx: Trx, f: PaymentFact, c: FactContext) {
   }
   const name = (f.donorName ?? '').trim().slice(0, 200);
   const email = (f.donorEmail ?? '').trim().toLowerCase().slice(0, 254);
-  const inserted = await trx
-    .insertInto('funding_ledger')
-    .values({
-      entry: 'payment',
-      provider: f.provider,
-      provider_id: f.providerId,
-      payment_id: f.providerId,
-      kind: f.kind,
-      amount_minor: f.amountMinor,
-      currency: f.currency,
-      refunded_minor: 0,
-      status: 'completed',
-      donor_name: name,
-      donor_email: email,
-      public_name: checkout?.public_name ?? '',
-      campaign: checkout?.campaign ?? c.campaign,
-      article_id: checkout?.article_id ?? null,
-      checkout: checkout?.token ?? null,
-      occurred_at: f.occurredAt,
-      created_at: c.stamp,
-      updated_at: c.stamp,
-    })
-    .onConflict((oc) => oc.columns(['provider', 'provider_id']).doNothing())
-    .returning('id')
-    .executeTakeFirst();
+  const inserted = await insertOnce(trx, {
+    entry: 'payment',
+    provider: f.provider,
+    provider_id: f.providerId,
+    payment_id: f.providerId,
+    kind: f.kind,
+    amount_minor: f.amountMinor,
+    currency: f.currency,
+    refunded_minor: 0,
+    status: 'completed',
+    donor_name: name,
+    donor_email: email,
+    public_name: checkout?.public_name ?? '',
+    campaign: checkout?.campaign ?? c.campaign,
+    article_id: checkout?.article_id ?? null,
+    checkout: checkout?.token ?? null,
+    occurred_at: f.occurredAt,
+    created_at: c.stamp,
+    updated_at: c.stamp,
+  });
   let mailNow = false;
   if (inserted) {
     await recompute(trx, f.provider, f.providerId, c.stamp);
@@ -148,31 +148,26 @@ async function applyPayment(trx: Trx, f: PaymentFact, c: FactContext) {
 
 async function applyRefund(trx: Trx, f: RefundFact, c: FactContext) {
   const payment = await trx.selectFrom('funding_ledger').select(['id', 'kind', 'campaign']).where('provider', '=', f.provider).where('provider_id', '=', f.paymentId).where('entry', '=', 'payment').executeTakeFirst();
-  const inserted = await trx
-    .insertInto('funding_ledger')
-    .values({
-      entry: f.type,
-      provider: f.provider,
-      provider_id: f.providerId,
-      payment_id: f.paymentId,
-      kind: payment?.kind ?? 'one_off',
-      amount_minor: f.amountMinor,
-      currency: f.currency,
-      refunded_minor: 0,
-      status: 'completed',
-      donor_name: '',
-      donor_email: '',
-      public_name: '',
-      article_id: null,
-      checkout: null,
-      campaign: payment?.campaign ?? '',
-      occurred_at: f.occurredAt,
-      created_at: c.stamp,
-      updated_at: c.stamp,
-    })
-    .onConflict((oc) => oc.columns(['provider', 'provider_id']).doNothing())
-    .returning('id')
-    .executeTakeFirst();
+  const inserted = await insertOnce(trx, {
+    entry: f.type,
+    provider: f.provider,
+    provider_id: f.providerId,
+    payment_id: f.paymentId,
+    kind: payment?.kind ?? 'one_off',
+    amount_minor: f.amountMinor,
+    currency: f.currency,
+    refunded_minor: 0,
+    status: 'completed',
+    donor_name: '',
+    donor_email: '',
+    public_name: '',
+    article_id: null,
+    checkout: null,
+    campaign: payment?.campaign ?? '',
+    occurred_at: f.occurredAt,
+    created_at: c.stamp,
+    updated_at: c.stamp,
+  });
   let changed = !!inserted;
   if (!inserted && f.cumulative) {
     // A running total only grows: an older total arriving late changes nothing.
