@@ -13,6 +13,7 @@ import { startFakePaypal, type FakePaypal } from '../fakes/paypal.js';
 import { startFakeStripe, type FakeStripe } from '../fakes/stripe.js';
 import { saveFundingSettings } from '../../src/modules/funding/index.js';
 import { saveAppeal } from '../../src/modules/funding/operations/saveFundingSettings.js';
+import { fundingConfig } from '../../src/modules/funding/testing.js';
 import { createStaffUser } from '../../src/modules/editorial/index.js';
 import { defaultAdminBuildDir } from '../../src/modules/editorial/admin-app.js';
 
@@ -34,17 +35,7 @@ before(async () => {
   app = await createTestApp(
     {
       baseUrl: base,
-      funding: {
-        paypalClientId: paypal.clientId,
-        paypalSecret: paypal.secret,
-        paypalWebhookId: paypal.webhookId,
-        paypalApiUrl: paypal.base,
-        paypalRootsPem: paypal.pki.rootPem,
-        stripeSecretKey: stripe.secretKey,
-        stripeWebhookSecret: stripe.webhookSecret,
-        stripeApiUrl: stripe.base,
-        patreonWebhookSecret: null,
-      },
+      funding: fundingConfig(paypal, stripe, null),
     },
     { fundingLimits: { checkouts: 100, windowSeconds: 600, webhooksPerMinute: 100_000 } },
   );

@@ -27,23 +27,28 @@ export interface FundingTest {
 
 let n = 0;
 
+/** The providers' settings that point the app at the fakes (no Patreon: its webhooks are refused). */
+export function fundingConfig(paypal: FakePaypal, stripe: FakeStripe, patreon: FakePatreon | null): Config['funding'] {
+  return {
+    paypalClientId: paypal.clientId,
+    paypalSecret: paypal.secret,
+    paypalWebhookId: paypal.webhookId,
+    paypalApiUrl: paypal.base,
+    paypalRootsPem: paypal.pki.rootPem,
+    stripeSecretKey: stripe.secretKey,
+    stripeWebhookSecret: stripe.webhookSecret,
+    stripeApiUrl: stripe.base,
+    patreonWebhookSecret: patreon?.secret ?? null,
+  };
+}
+
 export const TEST_LIMITS = { checkouts: 1000, windowSeconds: 600, webhooksPerMinute: 100_000 };
 
 export async function fundingApp(opts: { settings?: object; config?: Partial<Config>; build?: Omit<BuildOptions, 'db'> } = {}): Promise<FundingTest> {
   const [paypal, stripe, patreon] = await Promise.all([startFakePaypal(), startFakeStripe(), startFakePatreon()]);
   const t = await createTestApp(
     {
-      funding: {
-        paypalClientId: paypal.clientId,
-        paypalSecret: paypal.secret,
-        paypalWebhookId: paypal.webhookId,
-        paypalApiUrl: paypal.base,
-        paypalRootsPem: paypal.pki.rootPem,
-        stripeSecretKey: stripe.secretKey,
-        stripeWebhookSecret: stripe.webhookSecret,
-        stripeApiUrl: stripe.base,
-        patreonWebhookSecret: patreon.secret,
-      },
+      funding: fundingConfig(paypal, stripe, patreon),
       ...opts.config,
     },
     { fundingLimits: TEST_LIMITS, ...opts.build },
