@@ -16,7 +16,7 @@ export { CommentCount } from './views/section.js';
 export { postComment, type PostCommentInput, type PostCommentResult } from './operations/postComment.js';
 export { moderateComments, moderateComment, BULK_ACTIONS, type BulkAction } from './operations/moderateComments.js';
 export { updateComment } from './operations/updateComment.js';
-export { importComments, importThreadModes, type ImportComment } from './operations/importComments.js';
+export { importComments, importThreadModes, cleanImportComment, type ImportComment, type CleanComment } from './operations/importComments.js';
 export { exportComments, closedThreads, commentsForArticles, type ExportedComment } from './operations/exportComments.js';
 export { setCommentsOpen } from './operations/setCommentsOpen.js';
 export { saveCommentSettings, SETTINGS_TAG as COMMENT_SETTINGS_TAG } from './operations/saveCommentSettings.js';

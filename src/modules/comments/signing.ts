@@ -4,7 +4,7 @@
 //   action links  a verb, a comment id and an expiry, signed: moderation, confirmation, unsubscribe and delete
 //                 links in emails (carried in the query string, which logs never record)
 //   sealed        AES-256-GCM: the remembered name and address cookie, and an address kept across a re-shown form
-import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createHmac, hash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Db } from '../../platform/db/index.js';
 
 export const SECRET_KEY = 'comments.secret';
@@ -139,5 +139,5 @@ export function avatarSeeder(keys: Keys): (email: string) => string {
 }
 
 export function sha256Hex(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+  return hash('sha256', text, 'hex');
 }

@@ -24,11 +24,38 @@ export interface ImportComment {
   body: string;
   ip: string;
   createdAt: string;
+  /** The fields above as stored, when worked out already (by cleanImportComment, in another thread). */
+  clean?: CleanComment;
+}
+
+export interface CleanComment {
+  authorName: string;
+  authorEmail: string;
+  authorUrl: string;
+  body: string;
+  ip: string;
+  contentHash: string;
 }
 
 const ADDRESS = /^[^\s@<>()[\],;:"\\]+@[^\s@<>()[\],;:"\\]+\.[^\s@<>()[\],;:"\\]+$/;
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 const BIDI = /[\u202a-\u202e\u2066-\u2069]/g;
+
+/** A comment's fields as they are stored: control and direction characters out, an address only if it is one. */
+export function cleanImportComment(r: Pick<ImportComment, 'authorName' | 'authorEmail' | 'authorUrl' | 'body' | 'ip'>): CleanComment {
+  const authorName = r.authorName.replace(CONTROL, ' ').replace(BIDI, '').replace(/\s+/g, ' ').trim().slice(0, 100) || 'Anonymous';
+  const emailRaw = r.authorEmail.trim().toLowerCase().replace(CONTROL, '');
+  const authorEmail = emailRaw.length <= 254 && ADDRESS.test(emailRaw) ? emailRaw : '';
+  let authorUrl = '';
+  try {
+    authorUrl = cleanWebsite(r.authorUrl);
+  } catch {
+    authorUrl = '';
+  }
+  const body = normaliseBody(r.body.replace(CONTROL, (c) => (c === '\n' || c === '\t' ? c : '')).replace(BIDI, ''));
+  const ip = isIP(r.ip.trim()) ? r.ip.trim() : '';
+  return { authorName, authorEmail, authorUrl, body: body || '…', ip, contentHash: sha256Hex(body.toLowerCase().replace(/\s+/g, ' ')) };
+}
 
 /** Writes the batch; returns the comments' ids in input order. */
 export async function importComments(trx: Db, engine: Engine, rows: ImportComment[], now: string): Promise<number[]> {
@@ -41,31 +68,21 @@ export async function importComments(trx: Db, engine: Engine, rows: ImportCommen
   for (const r of rows) if (r.id !== null) idOf.set(r, r.id);
 
   const values = rows.map((r) => {
-    const name = r.authorName.replace(CONTROL, ' ').replace(BIDI, '').replace(/\s+/g, ' ').trim().slice(0, 100) || 'Anonymous';
-    const emailRaw = r.authorEmail.trim().toLowerCase().replace(CONTROL, '');
-    const email = emailRaw.length <= 254 && ADDRESS.test(emailRaw) ? emailRaw : '';
-    let url = '';
-    try {
-      url = cleanWebsite(r.authorUrl);
-    } catch {
-      url = '';
-    }
-    const body = normaliseBody(r.body.replace(CONTROL, (c) => (c === '\n' || c === '\t' ? c : '')).replace(BIDI, ''));
-    const ip = isIP(r.ip.trim()) ? r.ip.trim() : '';
+    const c = r.clean ?? cleanImportComment(r);
     const parentId = r.parent === null ? null : 'id' in r.parent ? r.parent.id : idOf.get(rows[r.parent.index]!) ?? null;
     return {
       id: idOf.get(r)!,
       article_id: r.articleId,
       parent_id: parentId,
       status: r.status,
-      author_name: name,
-      author_email: email,
-      author_url: url,
-      body: body || '…',
-      ip,
+      author_name: c.authorName,
+      author_email: c.authorEmail,
+      author_url: c.authorUrl,
+      body: c.body,
+      ip: c.ip,
       user_agent: '',
-      content_hash: sha256Hex(body.toLowerCase().replace(/\s+/g, ' ')),
-      avatar_seed: seed(email || ip || name),
+      content_hash: c.contentHash,
+      avatar_seed: seed(c.authorEmail || c.ip || c.authorName),
       notify: 'none' as const,
       held_for: '',
       created_at: r.createdAt,

@@ -59,13 +59,13 @@ export function oneLine(s: string): string {
 
 /** Text with paragraphs: lines kept, at most one blank line between paragraphs. */
 export function tidyParagraphs(s: string): string {
+  // CONTROL spares tab and newline; each line's ends are trimmed as String.trim would.
   return s
     .replace(/\r\n?/g, '\n')
-    .replace(CONTROL, (c) => (c === '\n' || c === '\t' ? c : ''))
+    .replace(CONTROL, '')
     .replace(BIDI, '')
-    .split('\n')
-    .map((l) => l.replace(/[ \t\u00a0]+/g, ' ').trim())
-    .join('\n')
+    .replace(/[ \t\u00a0]+/g, ' ')
+    .replace(/[^\S\n]*\n[^\S\n]*/g, '\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
 }

@@ -20,8 +20,10 @@ import { DEFAULT_LIMITS as IMAGE_LIMITS, mediaUrl, uploadImage, type MediaStore 
 import { WxrError, DEFAULT_LIMITS, type ReadLimits, type ReadNote } from '../wxr/parser.js';
 import { readExport } from '../wxr/source.js';
 import type { WxrAuthor, WxrChannel, WxrComment, WxrItem, WxrRecord, WxrTerm } from '../wxr/model.js';
-import { convertContent, type AttachmentInfo, type ConvertLookup } from '../convert/content.js';
+import { convertContent, type ConvertLookup } from '../convert/content.js';
+import { attachmentOf, isBroadsideHtml, MAX_COMMENT_CHARS, prepareComment, type Attachment } from './prepare.js';
 import { escapeAttr, escapeText } from '../convert/embeds.js';
+import { sanitizeHtml } from '../../../platform/html/sanitizer.js';
 import { clip, htmlToText, kickerPattern, oneLine, splitKicker } from '../convert/text.js';
 import { Reporter, type ImportReport, type Tally } from './report.js';
 import { oldPath, oldSite, pickSlug, queryPath, rssDate, slugFromName, wpDate, parseUrl, type OldSite } from './urls.js';
@@ -88,12 +90,7 @@ function delta(): Delta {
   return { authors: t(), tags: t(), articles: t(), pages: t(), comments: t(), redirects: 0, sticky: [], warnings: [], shortcodes: [] };
 }
 
-interface AttachmentRec extends AttachmentInfo {
-  id: string;
-  original: string;
-  parent: string;
-  link: string;
-}
+type AttachmentRec = Attachment;
 
 export async function importWordPress(ctx: Ctx, opts: ImportOptions): Promise<ImportReport> {
   return new WordPressImport(ctx, opts).run();
@@ -197,7 +194,7 @@ class WordPressImport {
     };
     // The batch being gathered when the XML broke is not written (readExport throws before the flush below):
     // whole batches, whole items only.
-    for await (const batch of readExport(this.opts.file, this.limits, notes)) {
+    for await (const batch of readExport(this.opts.file, this.limits, { convert: !this.opts.mediaDir }, notes)) {
       if (!second) {
         this.progress.bytes += batch.bytes - before;
         before = batch.bytes;
@@ -270,7 +267,7 @@ class WordPressImport {
     }
     this.batch.push(item);
     this.batchIds.add(`${type}:${item.postId}`);
-    this.batchChars += item.content.length + item.comments.reduce((n, c) => n + c.content.length, 0);
+    this.batchChars += item.prepared?.chars ?? item.content.length + item.comments.reduce((n, c) => n + c.content.length, 0);
     if (this.batch.length >= this.batchSize || this.batchChars > 32 * 1024 * 1024) await this.flush(second);
   }
 
@@ -280,17 +277,7 @@ class WordPressImport {
   }
 
   private recordAttachment(item: WxrItem): void {
-    const meta = (k: string) => item.meta.find((m) => m.key === k)?.value ?? '';
-    const url = item.attachmentUrl || item.guid;
-    const rec: AttachmentRec = {
-      id: item.postId,
-      original: url,
-      url,
-      alt: clip(oneLine(meta('_wp_attachment_image_alt')), 500),
-      caption: clip(htmlToText(item.excerpt), 1000),
-      parent: item.postParent && item.postParent !== '0' ? item.postParent : '',
-      link: item.link,
-    };
+    const rec = attachmentOf(item);
     this.attachments.set(item.postId, rec);
     if (rec.parent) {
       const list = this.children.get(rec.parent) ?? [];
@@ -620,8 +607,9 @@ class WordPressImport {
   }
 
   /** Broadside's own exports carry finished HTML (marked _broadside_html): it is taken as it is. */
-  private convert(item: WxrItem, missing: string[]) {
-    if (item.meta.some((m) => m.key === '_broadside_html' && m.value.trim() === '1')) return { html: item.content, unknown: [] as string[], embeds: 0, links: 0, missing: [] };
+  private convert(item: WxrItem, missing: string[]): { html: string; unknown: string[]; clean?: string } {
+    if (isBroadsideHtml(item)) return { html: item.content, unknown: [] };
+    if (item.prepared?.body) return { html: item.prepared.body.clean, clean: item.prepared.body.clean, unknown: item.prepared.body.unknown };
     return convertContent(item.content, item.postId, this.lookup(missing));
   }
 
@@ -869,11 +857,15 @@ class WordPressImport {
     const converted = this.convert(item, missing);
     for (const name of converted.unknown) d.shortcodes.push({ name, line: item.line });
     let body = converted.html;
+    let cleanBody = converted.clean;
     const thumb = meta('_thumbnail_id')?.trim();
     if (thumb && /^\d+$/.test(thumb)) {
       const a = this.attachments.get(thumb);
       if (a && !body.includes(a.url) && !body.includes(escapeAttr(a.url))) {
-        body = `<figure class="image"><img src="${escapeAttr(a.url)}" alt="${escapeAttr(a.alt)}" />${a.caption ? `<figcaption>${escapeText(a.caption)}</figcaption>` : ''}</figure>\n${body}`;
+        const figure = `<figure class="image"><img src="${escapeAttr(a.url)}" alt="${escapeAttr(a.alt)}" />${a.caption ? `<figcaption>${escapeText(a.caption)}</figcaption>` : ''}</figure>\n`;
+        body = `${figure}${body}`;
+        // A body sanitised already stays so; the figure is sanitised on its own (a whole element: the same).
+        cleanBody = cleanBody === undefined ? undefined : `${sanitizeHtml(figure)}${cleanBody}`;
       } else if (!a && !this.pass2) missing.push(thumb);
     }
 
@@ -884,6 +876,7 @@ class WordPressImport {
       headline: clip(title, 300),
       standfirst: clip(htmlToText(item.excerpt), 1000),
       bodyHtml: body,
+      cleanBody,
       status,
       publishedAt,
       trashedAt,
@@ -930,7 +923,7 @@ class WordPressImport {
     const start = out.length;
     const index = new Map<string, number>();
     list.forEach((c, i) => index.set(c.id, start + i));
-    const texts = new Map(item.comments.map((c, i) => [c, item.prepared?.commentTexts[i]]));
+    const prepared = new Map(item.comments.map((c, i) => [c, item.prepared?.comments[i] ?? null]));
     for (const c of list) {
       const parentKey = c.parent && c.parent !== '0' ? c.parent : null;
       let parent: ImportComment['parent'] = null;
@@ -942,22 +935,20 @@ class WordPressImport {
       }
       const mappedId = known[c.id] ?? null;
       if (!second) d.comments[mappedId !== null ? 'updated' : 'created']++;
-      let body = texts.get(c) ?? htmlToText(c.content, true);
-      if (body.length > 65_536) {
-        body = clip(body, 65_536);
-        d.warnings.push({ line: item.line, message: `comment ${c.id} on post ${item.postId} was cut to 65,536 characters.` });
-      }
+      const p = prepared.get(c) ?? prepareComment(c);
+      if (p.cut) d.warnings.push({ line: item.line, message: `comment ${c.id} on post ${item.postId} was cut to ${MAX_COMMENT_CHARS.toLocaleString('en-GB')} characters.` });
       out.push({
         id: mappedId,
         articleId,
         parent,
         status: commentStatus(c),
-        authorName: htmlToText(c.author),
-        authorEmail: c.authorEmail,
-        authorUrl: c.authorUrl,
-        body,
-        ip: c.authorIp,
-        createdAt: wpDate(c.dateGmt) ?? wpDate(c.date) ?? this.now(),
+        authorName: p.clean.authorName,
+        authorEmail: p.clean.authorEmail,
+        authorUrl: p.clean.authorUrl,
+        body: p.clean.body,
+        ip: p.clean.ip,
+        clean: p.clean,
+        createdAt: p.createdAt ?? this.now(),
       });
     }
   }

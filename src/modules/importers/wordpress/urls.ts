@@ -39,10 +39,21 @@ export function parseUrl(raw: string): URL | null {
 export function wpDate(s: string): string | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?/.exec(s.trim());
   if (!m || m[1] === '0000') return null;
-  const t = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6] ?? 0));
-  const d = new Date(t);
-  if (Number.isNaN(t) || d.getUTCFullYear() < 1970 || d.getUTCFullYear() > 9999 || d.getUTCMonth() !== Number(m[2]) - 1) return null;
-  return d.toISOString();
+  const [y, mo, d, h, mi, sec] = [Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6] ?? 0)];
+  // The usual case, a real time of a real day, written out directly (Date is slow, and exports hold millions).
+  if (y >= 1970 && mo >= 1 && mo <= 12 && d >= 1 && d <= daysIn(y, mo) && h < 24 && mi < 60 && sec < 60) {
+    return `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6] ?? '00'}.000Z`;
+  }
+  // Anything else as Date takes it (an hour of 24 is the next day's first), within bounds.
+  const t = Date.UTC(y, mo - 1, d, h, mi, sec);
+  const date = new Date(t);
+  if (Number.isNaN(t) || date.getUTCFullYear() < 1970 || date.getUTCFullYear() > 9999 || date.getUTCMonth() !== mo - 1) return null;
+  return date.toISOString();
+}
+
+function daysIn(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 /** An RSS pubDate ("Tue, 18 Jan 2011 07:40:14 +0000") → ISO 8601, or null. */

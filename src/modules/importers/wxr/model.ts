@@ -1,5 +1,7 @@
 // What a WordPress eXtended RSS export holds, as the parser hands it over. Strings as found (trimmed where
 // WordPress pads them); the importer decides what they become.
+import type { PreparedItem } from '../wordpress/prepare.js';
+
 export interface WxrChannel {
   title: string;
   link: string;
@@ -87,8 +89,8 @@ export interface WxrItem {
   comments: WxrComment[];
   /** Fields cut at the size limit: the item is skipped and reported. */
   oversized: string[];
-  /** Worked out by the reading thread: a hash of everything above, and each comment's text. */
-  prepared?: { hash: string; commentTexts: string[] };
+  /** Worked out by the reading thread (see wordpress/prepare.ts). */
+  prepared?: PreparedItem;
 }
 
 export type WxrRecord =

@@ -3,6 +3,7 @@ import { Worker } from 'node:worker_threads';
 import type { WxrRecord } from './model.js';
 import { WxrError, type ReadLimits, type ReadNote } from './parser.js';
 import { threadScript } from '../../../platform/paths.js';
+import type { PrepareOptions } from '../wordpress/prepare.js';
 
 export interface WorkerMessage {
   records: WxrRecord[];
@@ -18,9 +19,9 @@ export interface ReadBatch {
 }
 
 /** Reads `file` in a worker; yields record batches, then throws the file's error if it has one. */
-export async function* readExport(file: string, limits: ReadLimits, onNotes: (notes: ReadNote[]) => void): AsyncGenerator<ReadBatch> {
+export async function* readExport(file: string, limits: ReadLimits, prepare: PrepareOptions, onNotes: (notes: ReadNote[]) => void): AsyncGenerator<ReadBatch> {
   // A small young generation: the reader's garbage is short-lived, and a large one only swells the RSS.
-  const worker = new Worker(threadScript('wxr-reader', new URL('./worker.js', import.meta.url)), { workerData: { file, limits }, resourceLimits: { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 256 } });
+  const worker = new Worker(threadScript('wxr-reader', new URL('./worker.js', import.meta.url)), { workerData: { file, limits, prepare }, resourceLimits: { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 256 } });
   const queue: WorkerMessage[] = [];
   let waiting: ((m: WorkerMessage) => void) | null = null;
   let crashed: Error | null = null;

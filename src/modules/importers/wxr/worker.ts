@@ -1,15 +1,13 @@
-// The reading half of an import, in a thread of its own: the file is decoded and parsed here while the main
-// thread converts and writes the previous records (the machine's second core does the XML). Records go over in
-// messages, a few in flight at most, so a slow database holds the reading back instead of filling memory.
+// The reading half of an import, in a thread of its own: the file is decoded and parsed here, and each item's
+// database-free work done (wordpress/prepare.ts), while the import thread writes the previous records. Records
+// go over in messages, a few in flight at most, so a slow database holds the reading back instead of filling memory.
 import { parentPort, workerData } from 'node:worker_threads';
 import { createReadStream } from 'node:fs';
-import { createHash } from 'node:crypto';
 import { WxrError, WxrParser, type ReadLimits } from './parser.js';
-import { htmlToText } from '../convert/text.js';
-import type { WxrRecord } from './model.js';
+import { Preparer, type PrepareOptions } from '../wordpress/prepare.js';
 import type { WorkerMessage } from './source.js';
 
-const { file, limits } = workerData as { file: string; limits: ReadLimits };
+const { file, limits, prepare: prepareOptions } = workerData as { file: string; limits: ReadLimits; prepare: PrepareOptions };
 const port = parentPort!;
 let credits = 4;
 let wake: (() => void) | null = null;
@@ -30,18 +28,9 @@ function failureOf(err: unknown): WorkerMessage['failure'] {
   return { line: 0, column: 0, reason: (err as Error)?.message ?? String(err), fatal: true };
 }
 
-/** Work that needs nothing but the item, done here so that the main thread only converts and writes. */
-function prepare(records: WxrRecord[]): WxrRecord[] {
-  for (const r of records) {
-    if (r.kind !== 'item') continue;
-    const { line: _line, ...rest } = r.item;
-    r.item.prepared = {
-      hash: createHash('sha256').update(JSON.stringify(rest)).digest('hex'),
-      commentTexts: r.item.comments.map((c) => htmlToText(c.content, true)),
-    };
-  }
-  return records;
-}
+/** Work that needs nothing but the item, done here so that the import thread only converts and writes. */
+const preparer = new Preparer(prepareOptions);
+const prepare = (records: Parameters<Preparer['prepare']>[0]) => preparer.prepare(records);
 
 async function main(): Promise<void> {
   const parser = new WxrParser(limits);
