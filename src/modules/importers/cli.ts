@@ -128,8 +128,8 @@ export async function importCommand(config: Config, args: string[]): Promise<voi
           runId,
           options: { file: a.file, mediaDir: a.mediaDir, dryRun: a.dryRun, splitKicker: a.splitKicker, regions: a.regions, batchSize: a.batchSize },
         };
-        // The import in a thread of its own, with a small young generation (see import-thread.ts).
-        thread = new Worker(threadScript('import-thread', new URL('./import-thread.js', import.meta.url)), { workerData: input, resourceLimits: { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 1024 } });
+        // The import in a thread of its own, with a bounded young generation (see import-thread.ts).
+        thread = new Worker(threadScript('import-thread', new URL('./import-thread.js', import.meta.url)), { workerData: input, resourceLimits: { maxYoungGenerationSizeMb: 64, maxOldGenerationSizeMb: 1024 } });
         const draw = progressPrinter(process.stderr);
         thread.on('message', (m: ThreadMessage) => {
           if ('progress' in m) draw(m.progress);

@@ -185,6 +185,32 @@ test(`--split-kicker and --regions: "Region: Headline" titles split, chosen cate
   }
 });
 
+test(`replies listed before their parents keep their threads, and every parent gets the smaller id [${engineName}]`, async () => {
+  const db = await createTestDb();
+  const dir = tmp();
+  const c = (id: number, parent: number, text: string) =>
+    `<wp:comment><wp:comment_id>${id}</wp:comment_id><wp:comment_author>R${id}</wp:comment_author><wp:comment_date_gmt>2020-05-0${Math.min(id, 9)} 10:00:00</wp:comment_date_gmt><wp:comment_content>${text}</wp:comment_content><wp:comment_approved>1</wp:comment_approved><wp:comment_parent>${parent}</wp:comment_parent></wp:comment>`;
+  try {
+    const file = join(dir, 'a.xml');
+    // 30 replies to 20, listed before it; 20 replies to 10, listed last; 40 stands alone.
+    writeFileSync(file, HEAD + item(1, 'One', 'Text.', c(30, 20, 'grandchild') + c(40, 0, 'alone') + c(10, 0, 'root') + c(20, 10, 'child')) + '</channel></rss>');
+    const report = await importWordPress(plainCtx(db.db, db.engine), { file });
+    assert.equal(report.comments.created, 4);
+    const rows = await db.db.selectFrom('comments').select(['id', 'parent_id', 'body']).orderBy('id').execute();
+    const by = new Map(rows.map((r) => [r.body, { id: Number(r.id), parent: r.parent_id === null ? null : Number(r.parent_id) }]));
+    assert.equal(by.get('root')!.parent, null);
+    assert.equal(by.get('alone')!.parent, null);
+    assert.equal(by.get('child')!.parent, by.get('root')!.id);
+    assert.equal(by.get('grandchild')!.parent, by.get('child')!.id);
+    assert.ok(by.get('root')!.id < by.get('child')!.id && by.get('child')!.id < by.get('grandchild')!.id);
+    // Otherwise the order of the export: the first listed whose parents are all placed comes first.
+    assert.deepEqual(rows.map((r) => r.body), ['root', 'child', 'grandchild', 'alone']);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    await db.close();
+  }
+});
+
 test(`unknown shortcodes are kept as text and reported with their lines; known ones are converted [${engineName}]`, async () => {
   const db = await createTestDb();
   const dir = tmp();

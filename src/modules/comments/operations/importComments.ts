@@ -57,11 +57,31 @@ export function cleanImportComment(r: Pick<ImportComment, 'authorName' | 'author
   return { authorName, authorEmail, authorUrl, body: body || '…', ip, contentHash: sha256Hex(body.toLowerCase().replace(/\s+/g, ' ')) };
 }
 
+/**
+ * The new comments in the order their ids are given: as they came, but each parent in the batch before its
+ * replies. Rows then go in with rising ids, each statement's replies referring only to rows already written,
+ * and SQLite appends them to its tables and indexes rather than splitting pages in the middle (sorting by depth
+ * instead made an import's comment inserts three times slower).
+ */
+function freshInOrder(rows: ImportComment[]): ImportComment[] {
+  const out: ImportComment[] = [];
+  const placed = new Set<ImportComment>();
+  const place = (r: ImportComment, depth: number) => {
+    if (placed.has(r)) return;
+    placed.add(r);
+    const parent = r.parent !== null && 'index' in r.parent ? rows[r.parent.index] : undefined;
+    if (parent && parent.id === null && depth < 100) place(parent, depth + 1);
+    out.push(r);
+  };
+  for (const r of rows) if (r.id === null) place(r, 0);
+  return out;
+}
+
 /** Writes the batch; returns the comments' ids in input order. */
 export async function importComments(trx: Db, engine: Engine, rows: ImportComment[], now: string): Promise<number[]> {
   if (rows.length === 0) return [];
   const seed = avatarSeeder(await keysFor(trx));
-  const fresh = rows.filter((r) => r.id === null);
+  const fresh = freshInOrder(rows);
   const ids = await reserveIds(trx, engine, 'comments', fresh.length);
   const idOf = new Map<ImportComment, number>();
   fresh.forEach((r, i) => idOf.set(r, ids[i]!));
@@ -91,15 +111,8 @@ export async function importComments(trx: Db, engine: Engine, rows: ImportCommen
     };
   });
   const isFresh = new Set(fresh.map((r) => idOf.get(r)!));
-  const inserts = values.filter((v) => isFresh.has(v.id));
-  // Parents before replies, so that each statement's rows refer only to rows that exist.
-  const parentOf = new Map(values.map((v) => [v.id, v.parent_id]));
-  const depth = (id: number) => {
-    let d = 0;
-    for (let p = parentOf.get(id); p != null && d < 100; p = parentOf.get(p)) d++;
-    return d;
-  };
-  if (inserts.some((v) => v.parent_id !== null)) inserts.sort((a, b) => depth(a.id) - depth(b.id));
+  // In id order: parents before replies (see freshInOrder).
+  const inserts = values.filter((v) => isFresh.has(v.id)).sort((x, y) => x.id - y.id);
   await insertRows(trx, engine, 'comments', inserts, 400);
   for (const v of values) {
     if (isFresh.has(v.id)) continue;

@@ -20,8 +20,9 @@ export interface ReadBatch {
 
 /** Reads `file` in a worker; yields record batches, then throws the file's error if it has one. */
 export async function* readExport(file: string, limits: ReadLimits, prepare: PrepareOptions, onNotes: (notes: ReadNote[]) => void): AsyncGenerator<ReadBatch> {
-  // A small young generation: the reader's garbage is short-lived, and a large one only swells the RSS.
-  const worker = new Worker(threadScript('wxr-reader', new URL('./worker.js', import.meta.url)), { workerData: { file, limits, prepare }, resourceLimits: { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 256 } });
+  // A bounded young generation (see import-thread.ts), smaller than the import thread's: the reader's garbage is
+  // short-lived, and the two together must stay within the import's memory budget (< 400 MB for a 1 GB file).
+  const worker = new Worker(threadScript('wxr-reader', new URL('./worker.js', import.meta.url)), { workerData: { file, limits, prepare }, resourceLimits: { maxYoungGenerationSizeMb: 24, maxOldGenerationSizeMb: 256 } });
   const queue: WorkerMessage[] = [];
   let waiting: ((m: WorkerMessage) => void) | null = null;
   let crashed: Error | null = null;
