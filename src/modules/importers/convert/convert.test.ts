@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { autop } from './autop.js';
 import { convertContent, type ConvertLookup } from './content.js';
 import { embedFor } from './embeds.js';
-import { htmlToText, kickerPattern, splitKicker } from './text.js';
+import { htmlToText, kickerPattern, splitKicker, tidyParagraphs } from './text.js';
+import { wpDate } from '../wordpress/urls.js';
 
 const none: ConvertLookup = { attachment: () => null, childrenOf: () => [], fileUrl: () => null };
 
@@ -70,4 +71,44 @@ test('kicker split: the default rule and a pattern of one’s own', () => {
   assert.deepEqual(splitKicker('[Analysis] Water wars', own), { kicker: 'Analysis', headline: 'Water wars' });
   assert.throws(() => kickerPattern('('), /not a regular expression/);
   assert.throws(() => kickerPattern('^(.+)$'), /two groups/);
+});
+
+/** A small deterministic generator, so that a failure can be run again. */
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+test('tidyParagraphs and wpDate, written for speed, agree with their plain definitions on random input', () => {
+  const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+  const BIDI = /[\u202a-\u202e\u2066-\u2069]/g;
+  const plainTidy = (s: string) =>
+    s.replace(/\r\n?/g, '\n').replace(CONTROL, '').replace(BIDI, '').split('\n').map((l) => l.replace(/[ \t\u00a0]+/g, ' ').trim()).join('\n').replace(/\n{3,}/g, '\n\n').trim();
+  const plainDate = (s: string) => {
+    const m = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?/.exec(s.trim());
+    if (!m || m[1] === '0000') return null;
+    const t = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6] ?? 0));
+    const d = new Date(t);
+    if (Number.isNaN(t) || d.getUTCFullYear() < 1970 || d.getUTCFullYear() > 9999 || d.getUTCMonth() !== Number(m[2]) - 1) return null;
+    return d.toISOString();
+  };
+  const rand = seeded(7);
+  const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)]!;
+  const chars = ['a', 'b', ' ', ' ', '\t', '\n', '\n', '\r', '\u00a0', '\u2003', '\u2028', '\u3000', '\ufeff', '\u0001', '\u0085', '\u202a', '\u000b', 'é'];
+  for (let i = 0; i < 20_000; i++) {
+    let s = '';
+    for (let k = Math.floor(rand() * 16); k > 0; k--) s += pick(chars);
+    assert.equal(tidyParagraphs(s), plainTidy(s), JSON.stringify(s));
+  }
+  const two = (lo: number, hi: number) => String(lo + Math.floor(rand() * (hi - lo + 1))).padStart(2, '0');
+  for (let i = 0; i < 20_000; i++) {
+    const y = pick(['1969', '1970', '2000', '1900', '2024', '2100', '9999', '0000', String(1950 + Math.floor(rand() * 80))]);
+    const s = `${y}-${two(0, 13)}-${two(0, 32)}${pick(['T', ' '])}${two(0, 25)}:${two(0, 61)}${rand() < 0.7 ? `:${two(0, 61)}` : ''}${pick(['', 'Z', ' '])}`;
+    assert.equal(wpDate(s), plainDate(s), s);
+  }
 });

@@ -7,6 +7,8 @@ const SKIP = new Set(['script', 'style', 'template', 'noscript']);
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 /** Direction overrides, embeddings and isolates: they can make text read other than it is. */
 const BIDI = /[\u202a-\u202e\u2066-\u2069]/g;
+const CONTROL_ONE = new RegExp(CONTROL.source);
+const BIDI_ONE = new RegExp(BIDI.source);
 
 /**
  * The text of a piece of HTML, entities decoded. With `paragraphs`, <br> is a newline and block ends are a
@@ -59,15 +61,14 @@ export function oneLine(s: string): string {
 
 /** Text with paragraphs: lines kept, at most one blank line between paragraphs. */
 export function tidyParagraphs(s: string): string {
-  // CONTROL spares tab and newline; each line's ends are trimmed as String.trim would.
-  return s
-    .replace(/\r\n?/g, '\n')
-    .replace(CONTROL, '')
-    .replace(BIDI, '')
-    .replace(/[ \t\u00a0]+/g, ' ')
-    .replace(/[^\S\n]*\n[^\S\n]*/g, '\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
+  // CONTROL spares tab and newline; each line's ends are trimmed as String.trim would. Steps that would find
+  // nothing are skipped (comments arrive by the million).
+  let t = s.includes('\r') ? s.replace(/\r\n?/g, '\n') : s;
+  if (CONTROL_ONE.test(t)) t = t.replace(CONTROL, '');
+  if (BIDI_ONE.test(t)) t = t.replace(BIDI, '');
+  t = t.replace(/[ \t\u00a0]+/g, ' ');
+  if (/\s\n|\n\s/.test(t)) t = t.replace(/[^\S\n]*\n[^\S\n]*/g, '\n');
+  return t.replace(/\n{3,}/g, '\n\n').trim();
 }
 
 /** Cuts at a length without splitting a surrogate pair. */
