@@ -84,8 +84,6 @@ export interface ImportArticle {
   standfirst: string;
   /** Any HTML: it goes through the sanitiser here. */
   bodyHtml: string;
-  /** sanitizeHtml(bodyHtml), when another thread has worked it out already. */
-  cleanBody?: string;
   status: ArticleStatus;
   publishedAt: string | null;
   trashedAt: string | null;
@@ -116,7 +114,7 @@ export interface ImportedArticle {
 export async function importArticles(trx: Db, engine: Engine, rows: ImportArticle[], now: string): Promise<ImportedArticle[]> {
   if (rows.length === 0) return [];
   const clean = rows.map((r) => {
-    const body = r.cleanBody ?? sanitizeHtml(r.bodyHtml);
+    const body = sanitizeHtml(r.bodyHtml);
     let status: ArticleStatus = r.status;
     // A draft keeps a date it was given (as the editor's path does) but has no month, so no address.
     const publishedAt = r.status === 'draft' ? r.publishedAt : (r.publishedAt ?? now);

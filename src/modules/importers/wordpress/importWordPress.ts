@@ -23,7 +23,6 @@ import type { WxrAuthor, WxrChannel, WxrComment, WxrItem, WxrRecord, WxrTerm } f
 import { convertContent, type ConvertLookup } from '../convert/content.js';
 import { attachmentOf, isBroadsideHtml, MAX_COMMENT_CHARS, prepareComment, type Attachment } from './prepare.js';
 import { escapeAttr, escapeText } from '../convert/embeds.js';
-import { sanitizeHtml } from '../../../platform/html/sanitizer.js';
 import { clip, htmlToText, kickerPattern, oneLine, splitKicker } from '../convert/text.js';
 import { Reporter, type ImportReport, type Tally } from './report.js';
 import { oldPath, oldSite, pickSlug, queryPath, rssDate, slugFromName, wpDate, parseUrl, type OldSite } from './urls.js';
@@ -607,9 +606,9 @@ class WordPressImport {
   }
 
   /** Broadside's own exports carry finished HTML (marked _broadside_html): it is taken as it is. */
-  private convert(item: WxrItem, missing: string[]): { html: string; unknown: string[]; clean?: string } {
+  private convert(item: WxrItem, missing: string[]): { html: string; unknown: string[] } {
     if (isBroadsideHtml(item)) return { html: item.content, unknown: [] };
-    if (item.prepared?.body) return { html: item.prepared.body.clean, clean: item.prepared.body.clean, unknown: item.prepared.body.unknown };
+    if (item.prepared?.body) return item.prepared.body;
     return convertContent(item.content, item.postId, this.lookup(missing));
   }
 
@@ -857,15 +856,11 @@ class WordPressImport {
     const converted = this.convert(item, missing);
     for (const name of converted.unknown) d.shortcodes.push({ name, line: item.line });
     let body = converted.html;
-    let cleanBody = converted.clean;
     const thumb = meta('_thumbnail_id')?.trim();
     if (thumb && /^\d+$/.test(thumb)) {
       const a = this.attachments.get(thumb);
       if (a && !body.includes(a.url) && !body.includes(escapeAttr(a.url))) {
-        const figure = `<figure class="image"><img src="${escapeAttr(a.url)}" alt="${escapeAttr(a.alt)}" />${a.caption ? `<figcaption>${escapeText(a.caption)}</figcaption>` : ''}</figure>\n`;
-        body = `${figure}${body}`;
-        // A body sanitised already stays so; the figure is sanitised on its own (a whole element: the same).
-        cleanBody = cleanBody === undefined ? undefined : `${sanitizeHtml(figure)}${cleanBody}`;
+        body = `<figure class="image"><img src="${escapeAttr(a.url)}" alt="${escapeAttr(a.alt)}" />${a.caption ? `<figcaption>${escapeText(a.caption)}</figcaption>` : ''}</figure>\n${body}`;
       } else if (!a && !this.pass2) missing.push(thumb);
     }
 
@@ -876,7 +871,6 @@ class WordPressImport {
       headline: clip(title, 300),
       standfirst: clip(htmlToText(item.excerpt), 1000),
       bodyHtml: body,
-      cleanBody,
       status,
       publishedAt,
       trashedAt,
