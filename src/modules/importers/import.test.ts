@@ -12,6 +12,7 @@ import { plainCtx } from '../../platform/context/index.js';
 import { importWordPress, summaryText } from './index.js';
 import { generateWxr } from './testing.js';
 import { listRuns, settleStaleRuns, STALE_MS, STALE_MESSAGE } from './runs.js';
+import { searchArticles } from '../search/index.js';
 
 type Table = 'articles' | 'pages' | 'comments' | 'authors' | 'tags' | 'redirects' | 'import_map' | 'article_tags' | 'article_authors';
 
@@ -179,6 +180,32 @@ test(`--split-kicker and --regions: "Region: Headline" titles split, chosen cate
     } finally {
       await db2.close();
     }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    await db.close();
+  }
+});
+
+test(`imported articles are searchable at once by their words, tags and bylines; a changed import is found by its new words [${engineName}]`, async () => {
+  const db = await createTestDb();
+  const dir = tmp();
+  const ctx = plainCtx(db.db, db.engine);
+  const author = '<wp:author><wp:author_login>ed</wp:author_login><wp:author_display_name>Edwina Quillfeather</wp:author_display_name></wp:author>\n';
+  const post = (word: string) =>
+    item(1, 'Water talks', `The <b>${word}</b> agreement was signed.`, '<category domain="category" nicename="sahel"><![CDATA[Sahel]]></category><category domain="post_tag" nicename="rivers"><![CDATA[Riverbanks]]></category>');
+  try {
+    const file = join(dir, 'a.xml');
+    writeFileSync(file, HEAD + author + post('zanzibarite') + item(2, 'Draft', 'zanzibarite too', '').replace('<wp:status>publish</wp:status>', '<wp:status>draft</wp:status>') + '</channel></rss>');
+    await importWordPress(ctx, { file });
+    const found = async (q: string) => (await searchArticles(ctx, { q })).items.map((i) => i.headline);
+    assert.deepEqual(await found('zanzibarite'), ['Water talks'], 'the draft is not found');
+    assert.deepEqual(await found('riverbanks'), ['Water talks']);
+    assert.deepEqual(await found('sahel'), ['Water talks']);
+    assert.deepEqual(await found('quillfeather'), ['Water talks']);
+    writeFileSync(file, HEAD + author + post('tanganyikan') + '</channel></rss>');
+    await importWordPress(ctx, { file });
+    assert.deepEqual(await found('zanzibarite'), []);
+    assert.deepEqual(await found('tanganyikan'), ['Water talks']);
   } finally {
     rmSync(dir, { recursive: true, force: true });
     await db.close();

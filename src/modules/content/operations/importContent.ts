@@ -6,7 +6,7 @@ import type { Db, Engine } from '../../../platform/db/index.js';
 import { reserveIds } from '../../../platform/db/ids.js';
 import { insertRows } from '../../../platform/db/bulk.js';
 import { sanitizeHtml } from '../../../platform/html/sanitizer.js';
-import { reindexArticles } from '../../search/index.js';
+import { indexWrittenArticles } from '../../search/index.js';
 import { checkSlug, slugify } from '../slug.js';
 import { monthKeyOf } from '../dates.js';
 import { countWords } from './articleInput.js';
@@ -189,7 +189,6 @@ export async function importArticles(trx: Db, engine: Engine, rows: ImportArticl
     revisions.set(c.id!, Number(row.revision));
   }
 
-  const all = clean.map((c) => c.id!);
   const updated = clean.filter((c) => !isFresh.has(c)).map((c) => c.id!);
   if (updated.length) {
     await trx.deleteFrom('article_authors').where('article_id', 'in', updated).execute();
@@ -213,8 +212,46 @@ export async function importArticles(trx: Db, engine: Engine, rows: ImportArticl
   // An article at a URL that once redirected or was gone takes the URL back.
   const paths = result.map((r) => r.path).filter((p): p is string => p !== null);
   for (let i = 0; i < paths.length; i += 500) await trx.deleteFrom('redirects').where('from_path', 'in', paths.slice(i, i + 500)).execute();
-  await reindexArticles(trx, all);
+  // Indexed from what was just written, with the names of its tags and authors (in the order of their rows).
+  const tagName = await namesOf(trx, 'tags', tagRows.map((r) => r.tag_id));
+  const authorName = await namesOf(trx, 'authors', authorRows.map((r) => r.author_id));
+  const tagsOf = groupBy(tagRows, (r) => r.article_id, (r) => tagName.get(r.tag_id) ?? '');
+  const authorsOf = groupBy(authorRows, (r) => r.article_id, (r) => authorName.get(r.author_id) ?? '');
+  await indexWrittenArticles(
+    trx,
+    clean.map((c) => ({
+      id: c.id!,
+      status: c.status,
+      trashed_at: c.trashedAt,
+      headline: c.headline,
+      kicker: c.kicker,
+      standfirst: c.standfirst,
+      body_html: c.body,
+      tags: tagsOf.get(c.id!) ?? [],
+      authors: authorsOf.get(c.id!) ?? [],
+    })),
+  );
   return result;
+}
+
+async function namesOf(trx: Db, table: 'tags' | 'authors', ids: number[]): Promise<Map<number, string>> {
+  const unique = [...new Set(ids)];
+  const out = new Map<number, string>();
+  for (let i = 0; i < unique.length; i += 500) {
+    const rows = await trx.selectFrom(table).select(['id', 'name']).where('id', 'in', unique.slice(i, i + 500)).execute();
+    for (const r of rows) out.set(Number(r.id), r.name);
+  }
+  return out;
+}
+
+function groupBy<T, V>(rows: T[], key: (r: T) => number, value: (r: T) => V): Map<number, V[]> {
+  const out = new Map<number, V[]>();
+  for (const r of rows) {
+    const list = out.get(key(r)) ?? [];
+    list.push(value(r));
+    out.set(key(r), list);
+  }
+  return out;
 }
 
 /** A page as exported (see exportContent.ts), with the id of the page an earlier import made, or null. */

@@ -1,5 +1,5 @@
 import type { Db } from '../../../platform/db/index.js';
-import { loadDocuments, writeDocuments } from '../document.js';
+import { documentOf, isIndexable, loadDocuments, writeDocuments, type ArticleText } from '../document.js';
 
 /**
  * Brings one article's index row in line with the article, inside the caller's transaction (content's
@@ -20,5 +20,21 @@ export async function reindexArticles(trx: Db, ids: number[]): Promise<void> {
     const { docs } = await loadDocuments(trx, chunk);
     await writeDocuments(trx, chunk, docs);
     await trx.deleteFrom('article_related').where('article_id', 'in', chunk).execute();
+  }
+}
+
+/** An article as just written, with its tags' names and its byline in order. */
+export interface ArticleToIndex extends ArticleText {
+  tags: string[];
+  authors: string[];
+}
+
+/** reindexArticles for articles the caller holds as it wrote them (an import): nothing is read back. */
+export async function indexWrittenArticles(trx: Db, articles: ArticleToIndex[]): Promise<void> {
+  for (let i = 0; i < articles.length; i += 500) {
+    const chunk = articles.slice(i, i + 500);
+    const ids = chunk.map((a) => Number(a.id));
+    await writeDocuments(trx, ids, chunk.filter(isIndexable).map((a) => documentOf(a, a.tags, a.authors)));
+    await trx.deleteFrom('article_related').where('article_id', 'in', ids).execute();
   }
 }
