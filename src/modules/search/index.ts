@@ -6,7 +6,7 @@ import { rebuildSearchIndex } from './operations/rebuildSearchIndex.js';
 import { reindexNeeded } from './queries.js';
 import { registerSearchRoutes, type SearchRouteDeps } from './routes.js';
 
-export { reindexArticle, reindexArticles, indexWrittenArticles, type ArticleToIndex } from './operations/reindexArticle.js';
+export { reindexArticle, indexWrittenArticles, type ArticleToIndex } from './operations/reindexArticle.js';
 export { removeFromIndex } from './operations/removeFromIndex.js';
 export { rebuildSearchIndex, type RebuildProgress, type RebuildOptions } from './operations/rebuildSearchIndex.js';
 export { searchArticles, type SearchRequest, type SearchOutcome, type SearchHit } from './operations/searchArticles.js';

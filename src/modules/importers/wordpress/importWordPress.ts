@@ -21,7 +21,7 @@ import { WxrError, DEFAULT_LIMITS, type ReadLimits, type ReadNote } from '../wxr
 import { readExport } from '../wxr/source.js';
 import type { WxrAuthor, WxrChannel, WxrComment, WxrItem, WxrRecord, WxrTerm } from '../wxr/model.js';
 import { convertContent, type ConvertLookup } from '../convert/content.js';
-import { attachmentOf, isBroadsideHtml, MAX_COMMENT_CHARS, prepareComment, type Attachment } from './prepare.js';
+import { attachmentOf, isBroadsideHtml, MAX_COMMENT_CHARS, prepareComment, WP_ID, type Attachment } from './prepare.js';
 import { escapeAttr, escapeText } from '../convert/embeds.js';
 import { clip, htmlToText, kickerPattern, oneLine, splitKicker } from '../convert/text.js';
 import { Reporter, type ImportReport, type Tally } from './report.js';
@@ -244,7 +244,7 @@ class WordPressImport {
   private async add(item: WxrItem, second: boolean): Promise<void> {
     const type = item.postType;
     if (!second) {
-      if (!item.postId || !/^\d{1,19}$/.test(item.postId)) {
+      if (!WP_ID.test(item.postId)) {
         this.reporter.warn(item.line, `an item without a WordPress post id ("${oneLine(item.title).slice(0, 60)}") was left out.`);
         this.reporter.skipType('items without an id');
         return;
@@ -685,8 +685,8 @@ class WordPressImport {
       }
       const known = wasMapped && m?.extra ? ((JSON.parse(m.extra) as { c?: Record<string, number> }).c ?? {}) : {};
       const start = comments.length;
-      this.commentRows(item, w.id, known, comments, d, second);
-      owners.push({ row, known, keys: comments.slice(start).map((c, k) => [item.comments.filter((x) => x.type !== 'pingback' && x.type !== 'trackback' && x.id)[k]!.id, start + k]) });
+      const wpIds = this.commentRows(item, w.id, known, comments, d, second);
+      owners.push({ row, known, keys: wpIds.map((id, k) => [id, start + k]) });
     }
     const commentIds = await importComments(trx, this.ctx.engine, comments, now);
     for (const o of owners) {
@@ -901,7 +901,8 @@ class WordPressImport {
     return this.authorId(trx, key, d, redirects);
   }
 
-  private commentRows(item: WxrItem, articleId: number, known: Record<string, number>, out: ImportComment[], d: Delta, second: boolean): void {
+  /** Adds the item's comments to `out`; returns their WordPress ids, in the same order. */
+  private commentRows(item: WxrItem, articleId: number, known: Record<string, number>, out: ImportComment[], d: Delta, second: boolean): string[] {
     const list = item.comments.filter((c) => {
       if (c.type === 'pingback' || c.type === 'trackback') {
         if (!second) d.comments.skipped++;
@@ -945,6 +946,7 @@ class WordPressImport {
         createdAt: p.createdAt ?? this.now(),
       });
     }
+    return list.map((c) => c.id);
   }
 
   private pageRow(item: WxrItem, existing: number | null, missing: string[], d: Delta): ImportPage {

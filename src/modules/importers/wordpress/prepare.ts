@@ -60,9 +60,12 @@ export function attachmentOf(item: WxrItem): Attachment {
   };
 }
 
+/** A WordPress post id as the importer takes it. */
+export const WP_ID = /^\d{1,19}$/;
+
 /** The items the importer takes at all (it warns about and skips the rest). */
 export function isImportable(item: WxrItem): boolean {
-  return /^\d{1,19}$/.test(item.postId) && item.oversized.length === 0;
+  return WP_ID.test(item.postId) && item.oversized.length === 0;
 }
 
 export function isBroadsideHtml(item: WxrItem): boolean {

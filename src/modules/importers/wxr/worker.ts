@@ -36,9 +36,8 @@ function failureOf(err: unknown): WorkerMessage['failure'] {
   return { line: 0, column: 0, reason: (err as Error)?.message ?? String(err), fatal: true };
 }
 
-/** Work that needs nothing but the item, done here so that the import thread only converts and writes. */
+/** Each item's work that needs no database (see wordpress/prepare.ts). */
 const preparer = new Preparer(prepareOptions);
-const prepare = (records: Parameters<Preparer['prepare']>[0]) => preparer.prepare(records);
 
 async function main(): Promise<void> {
   const parser = new WxrParser(limits);
@@ -47,7 +46,7 @@ async function main(): Promise<void> {
   try {
     for await (const chunk of createReadStream(file, { highWaterMark: CHUNK })) {
       bytes += (chunk as Buffer).length;
-      const records = prepare(parser.write(chunk as Buffer));
+      const records = preparer.prepare(parser.write(chunk as Buffer));
       if (parser.failure) {
         await send({ records: [...pending, ...records], bytes, failure: failureOf(parser.failure), notes: parser.notes, done: true });
         return;
@@ -59,7 +58,7 @@ async function main(): Promise<void> {
         await send({ records: out, bytes, failure: null, notes: [], done: false });
       }
     }
-    const records = prepare(parser.end());
+    const records = preparer.prepare(parser.end());
     await send({ records: [...pending, ...records], bytes, failure: parser.failure ? failureOf(parser.failure) : null, notes: parser.notes, done: true });
   } catch (err) {
     await send({ records: pending, bytes, failure: failureOf(err), notes: parser.notes, done: true });

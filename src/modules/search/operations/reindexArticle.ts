@@ -13,23 +13,13 @@ export async function reindexArticle(trx: Db, id: number): Promise<void> {
   await trx.deleteFrom('article_related').where('article_id', '=', id).execute();
 }
 
-/** reindexArticle for many articles at once (importers): a few statements for the whole batch. */
-export async function reindexArticles(trx: Db, ids: number[]): Promise<void> {
-  for (let i = 0; i < ids.length; i += 500) {
-    const chunk = ids.slice(i, i + 500);
-    const { docs } = await loadDocuments(trx, chunk);
-    await writeDocuments(trx, chunk, docs);
-    await trx.deleteFrom('article_related').where('article_id', 'in', chunk).execute();
-  }
-}
-
 /** An article as just written, with its tags' names and its byline in order. */
 export interface ArticleToIndex extends ArticleText {
   tags: string[];
   authors: string[];
 }
 
-/** reindexArticles for articles the caller holds as it wrote them (an import): nothing is read back. */
+/** reindexArticle for many articles at once, as the caller wrote them (importers): nothing is read back. */
 export async function indexWrittenArticles(trx: Db, articles: ArticleToIndex[]): Promise<void> {
   for (let i = 0; i < articles.length; i += 500) {
     const chunk = articles.slice(i, i + 500);
