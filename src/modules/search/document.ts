@@ -101,10 +101,14 @@ export async function writeDocuments(db: Db, ids: number[], docs: SearchDocument
     for (let i = 0; i < ids.length; i += 500) {
       const chunk = ids.slice(i, i + 500);
       await sql`delete from article_fts where rowid in (${sql.join(chunk)})`.execute(db);
+      await sql`delete from article_strong_fts where rowid in (${sql.join(chunk)})`.execute(db);
     }
     for (let i = 0; i < docs.length; i += 100) {
-      const rows = docs.slice(i, i + 100).map((d) => sql`(${d.id}, ${d.headline}, ${d.kicker}, ${d.standfirst}, ${d.body}, ${d.tags}, ${d.authors})`);
+      const chunk = docs.slice(i, i + 100);
+      const rows = chunk.map((d) => sql`(${d.id}, ${d.headline}, ${d.kicker}, ${d.standfirst}, ${d.body}, ${d.tags}, ${d.authors})`);
       await sql`insert into article_fts (rowid, headline, kicker, standfirst, body, tags, authors) values ${sql.join(rows)}`.execute(db);
+      const strong = chunk.map((d) => sql`(${d.id}, ${d.headline}, ${d.kicker}, ${d.standfirst}, ${d.tags})`);
+      await sql`insert into article_strong_fts (rowid, headline, kicker, standfirst, tags) values ${sql.join(strong)}`.execute(db);
     }
     return;
   }

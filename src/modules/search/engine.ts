@@ -19,8 +19,11 @@ export function tsquery(t: TsqueryTree): RawBuilder<unknown> {
  * Relevance times a gentle boost for recent articles: ×1.5 today, ×1.25 a year on, ×1.1 at four years, → ×1.
  * Higher is better on both engines (FTS5's bm25 is negative, better when lower: its sign is turned here).
  */
-export function sqliteScore(now: string): RawBuilder<number> {
-  return sql<number>`(-bm25(article_fts, 10.0, 3.0, 3.0, 1.0, 3.0, 2.0)) * (1.0 + 0.5 * 365.0 / (365.0 + max(0.0, julianday(${now}) - julianday(articles.published_at))))`;
+export function sqliteScore(now: string, strongOnly = false): RawBuilder<number> {
+  // On the strong fields' own table (the same weights): what bm25() on article_fts gives when the words are
+  // asked for in those columns alone, but for the document lengths, which there leave the body out.
+  const bm25 = strongOnly ? sql`bm25(article_strong_fts, 10.0, 3.0, 3.0, 3.0)` : sql`bm25(article_fts, 10.0, 3.0, 3.0, 1.0, 3.0, 2.0)`;
+  return sql<number>`(-${bm25}) * (1.0 + 0.5 * 365.0 / (365.0 + max(0.0, julianday(${now}) - julianday(articles.published_at))))`;
 }
 
 /** ts_rank_cd weights, {D, C, B, A}: bylines, body, kicker/standfirst/tags, headline. Normalised by log length. */

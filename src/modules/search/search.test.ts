@@ -16,6 +16,7 @@ import type { ArticleInput } from '../content/operations/articleInput.js';
 import { migrateToLatest, migrations } from '../../platform/db/migrate.js';
 import { findRelated, rebuildSearchIndex, reindexNeeded, searchArticles, type SearchRequest } from './index.js';
 import { createFoldFunction } from '../../platform/db/migrations/0006_search.js';
+import { NEWEST } from './ranking.js';
 
 const NOW = '2025-06-01T12:00:00.000Z';
 
@@ -351,12 +352,81 @@ describe(`search (${engineName})`, () => {
 
   async function indexRows(articleIds: number[]): Promise<number> {
     if (db.engine === 'sqlite') {
-      const r = await sql<{ n: number }>`select count(*) as n from article_fts where rowid in (${sql.join(articleIds)})`.execute(db.db);
+      // Both tables: article_fts, and the strong fields' own (rows of an article come and go together).
+      const r = await sql<{ n: number; strong: number }>`select (select count(*) from article_fts where rowid in (${sql.join(articleIds)})) as n,
+        (select count(*) from article_strong_fts where rowid in (${sql.join(articleIds)})) as strong`.execute(db.db);
+      assert.equal(Number(r.rows[0]!.strong), Number(r.rows[0]!.n), 'article_strong_fts has the same rows as article_fts');
       return Number(r.rows[0]!.n);
     }
     const r = await db.db.selectFrom('article_search').select((eb) => eb.fn.countAll<number>().as('n')).where('article_id', 'in', articleIds).executeTakeFirstOrThrow();
     return Number(r.n);
   }
+});
+
+// More matches than the ranking scores one by one (NEWEST): candidates are the newest matches and those with
+// the words in a headline, kicker, standfirst or tag, however old; the rest follow newest first.
+describe(`search ranking over many matches (${engineName})`, () => {
+  let db: TestDb;
+  let ctx: Ctx;
+  const MANY = NEWEST + 20;
+  const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
+  let oldHeadline = 0;
+  let oldExcluded = 0;
+  const all: number[] = [];
+
+  before(async () => {
+    db = await createTestDb();
+    ctx = plainCtx(db.db, db.engine);
+    const author = await createAuthor(ctx, { name: 'Sana Qureshi' }, NOW);
+    const create = async (headline: string, bodyHtml: string, publishedAt: string) => {
+      const { id } = await createArticle(ctx, { status: 'published', headline, bodyHtml, publishedAt, authorIds: [author] }, NOW);
+      all.push(id);
+      return id;
+    };
+    oldHeadline = await create('Reservoir levels fall across the south', '<p>Farmers count the cost.</p>', '2016-02-01T08:00:00Z');
+    oldExcluded = await create('Reservoir rationing begins', '<p>The drought deepens.</p>', '2016-03-01T08:00:00Z');
+    for (let i = 0; i < MANY; i++) {
+      const day = new Date(Date.UTC(2024, 0, 1) + i * 86_400_000).toISOString();
+      await create(`Council notes, number ${i + 1}`, `<p>Item ${i + 1}: the council discussed many things, the reservoir among them.</p>`, day);
+    }
+  });
+  after(async () => {
+    await db?.close();
+  });
+
+  test('an old article with the words in its headline ranks first, past the newest matches', async () => {
+    const r = await searchArticles(ctx, { q: 'reservoir' }, { now: NOW, pageSize: 10 });
+    assert.equal(r.total, MANY + 2);
+    assert.deepEqual(sorted(r.items.slice(0, 2).map((a) => a.id)), sorted([oldHeadline, oldExcluded]));
+  });
+
+  test('exclusions apply to those candidates too', async () => {
+    const r = await searchArticles(ctx, { q: 'reservoir -drought' }, { now: NOW, pageSize: 10 });
+    assert.equal(r.total, MANY + 1);
+    assert.equal(r.items[0]!.id, oldHeadline);
+    assert.ok(!r.items.some((a) => a.id === oldExcluded));
+  });
+
+  test('pages give every match exactly once: ranked candidates, then the others newest first', async () => {
+    const seen: number[] = [];
+    for (let page = 1; ; page++) {
+      const r = await searchArticles(ctx, { q: 'reservoir', page }, { now: NOW, pageSize: 50 });
+      seen.push(...r.items.map((a) => a.id));
+      if (page >= r.pages) break;
+    }
+    const dup = seen.filter((id, i) => seen.indexOf(id) !== i);
+    assert.deepEqual(dup, [], 'no article on two pages');
+    assert.equal(seen.length, all.length);
+    assert.deepEqual([...seen].sort((a, b) => a - b), [...all].sort((a, b) => a - b));
+  });
+
+  test('an unpublished headline match leaves the candidates at once', async () => {
+    await db.db.updateTable('articles').set({ trashed_at: NOW }).where('id', '=', oldHeadline).execute();
+    const r = await searchArticles(ctx, { q: 'reservoir' }, { now: NOW, pageSize: 10 });
+    assert.equal(r.total, MANY + 1);
+    assert.equal(r.items[0]!.id, oldExcluded);
+    await db.db.updateTable('articles').set({ trashed_at: null }).where('id', '=', oldHeadline).execute();
+  });
 });
 
 describe(`search migration (${engineName})`, () => {

@@ -1,5 +1,6 @@
 // Row types of the search module's tables (migration 0006_search). One engine has each index table:
-// `article_fts` (SQLite FTS5, contentless, rowid = article id) or `article_search` (PostgreSQL tsvector).
+// `article_fts` and `article_strong_fts` (SQLite FTS5, contentless, rowid = article id) or `article_search`
+// (PostgreSQL tsvector).
 export interface ArticleFtsTable {
   rowid: number;
   headline: string;
@@ -8,6 +9,15 @@ export interface ArticleFtsTable {
   body: string;
   tags: string;
   authors: string;
+}
+
+/** Migration 0013: the strong fields alone (SQLite), for ranking very common words quickly. */
+export interface ArticleStrongFtsTable {
+  rowid: number;
+  headline: string;
+  kicker: string;
+  standfirst: string;
+  tags: string;
 }
 
 export interface ArticleSearchTable {
@@ -33,6 +43,7 @@ export interface ArticleRelatedTable {
 export interface SearchTables {
   article_related: ArticleRelatedTable;
   article_fts: ArticleFtsTable;
+  article_strong_fts: ArticleStrongFtsTable;
   article_search: ArticleSearchTable;
   search_state: SearchStateTable;
 }

@@ -14,6 +14,7 @@ import * as m0009 from './migrations/0009_funding.js';
 import * as m0010 from './migrations/0010_import.js';
 import * as m0011 from './migrations/0011_cache_events.js';
 import * as m0012 from './migrations/0012_sticky.js';
+import * as m0013 from './migrations/0013_search_strong.js';
 import { isPostgres } from './migrations/helpers.js';
 
 export interface Migration {
@@ -33,6 +34,7 @@ export const migrations: Record<string, Migration> = {
   '0010_import': m0010,
   '0011_cache_events': m0011,
   '0012_sticky': m0012,
+  '0013_search_strong': m0013,
 };
 
 export class MigrationFailed extends Error {

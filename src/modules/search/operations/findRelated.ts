@@ -107,8 +107,8 @@ async function withWords(db: Db, terms: string[], except: number, lo: number, hi
   const query: ParsedQuery = { all: [terms.map((text) => ({ kind: 'word' as const, text }))], none: [], truncated: false, onlyCommon: false };
   if (engineOf(db) === 'sqlite') {
     // cast(… as integer): FTS5 drops a rowid constraint bound as REAL (better-sqlite3 binds numbers so).
-    const r = await sql<{ id: number }>`select rowid as id from article_fts
-      where article_fts match ${`{headline kicker standfirst tags} : (${toFts5(query)!})`}
+    const r = await sql<{ id: number }>`select rowid as id from article_strong_fts
+      where article_strong_fts match ${toFts5(query)!}
         and rowid between cast(${lo} as integer) and cast(${hi} as integer) and +rowid != ${except}
       order by rowid desc limit ${LOOK_AT}`.execute(db);
     return r.rows.map((x) => Number(x.id));

@@ -37,8 +37,10 @@ export async function rebuildSearchIndex(db: Db, opts: RebuildOptions = {}): Pro
  * (automerge); during a rebuild one merge at the end ('optimize') is far cheaper. Rows of articles that no
  * longer exist are dropped at the end.
  */
+const FTS_TABLES = ['article_fts', 'article_strong_fts'] as const;
+
 async function rebuildSqlite(db: Db, batchSize: number, progress: RebuildProgress, opts: RebuildOptions): Promise<void> {
-  await sql`insert into article_fts (article_fts, rank) values ('automerge', 0)`.execute(db);
+  for (const t of FTS_TABLES) await sql`insert into ${sql.table(t)} (${sql.ref(t)}, rank) values ('automerge', 0)`.execute(db);
   try {
     let last = 0;
     for (;;) {
@@ -59,10 +61,12 @@ async function rebuildSqlite(db: Db, batchSize: number, progress: RebuildProgres
       opts.onProgress?.({ ...progress });
     }
   } finally {
-    await sql`insert into article_fts (article_fts, rank) values ('automerge', 4)`.execute(db);
+    for (const t of FTS_TABLES) await sql`insert into ${sql.table(t)} (${sql.ref(t)}, rank) values ('automerge', 4)`.execute(db);
   }
-  await sql`delete from article_fts where rowid not in (select id from articles)`.execute(db);
-  await sql`insert into article_fts (article_fts) values ('optimize')`.execute(db);
+  for (const t of FTS_TABLES) {
+    await sql`delete from ${sql.table(t)} where rowid not in (select id from articles)`.execute(db);
+    await sql`insert into ${sql.table(t)} (${sql.ref(t)}) values ('optimize')`.execute(db);
+  }
 }
 
 /**
