@@ -90,11 +90,16 @@ export async function loadDocuments(db: Db, ids: number[]): Promise<{ docs: Sear
   return { docs, skip: ids.filter((id) => !indexed.has(id)) };
 }
 
+/** PostgreSQL's index tables: the live ones, or the fresh ones a rebuild writes and then puts in their place. */
+export const LIVE_TABLES = { document: 'article_search', strong: 'article_search_strong' } as const;
+export const NEXT_TABLES = { document: 'article_search_next', strong: 'article_search_strong_next' } as const;
+type Tables = typeof LIVE_TABLES | typeof NEXT_TABLES;
+
 /**
- * Replaces the index rows of these ids by these documents (ids without a document lose their row). `into`:
- * PostgreSQL's rebuild writes a fresh table of the same shape, which it then puts in the index's place.
+ * Replaces the index rows of these ids by these documents (ids without a document lose their rows). `into`:
+ * PostgreSQL's rebuild writes fresh tables of the same shape, which it then puts in the index's place.
  */
-export async function writeDocuments(db: Db, ids: number[], docs: SearchDocument[], into: 'article_search' | 'article_search_next' = 'article_search'): Promise<void> {
+export async function writeDocuments(db: Db, ids: number[], docs: SearchDocument[], into: Tables = LIVE_TABLES): Promise<void> {
   if (ids.length === 0) return;
   if (engineOf(db) === 'sqlite') {
     // A contentless FTS5 table does not enforce unique rowids: always delete first.
@@ -114,14 +119,10 @@ export async function writeDocuments(db: Db, ids: number[], docs: SearchDocument
   }
   const withDoc = new Set(docs.map((d) => d.id));
   const gone = ids.filter((id) => !withDoc.has(id));
-  await sql`delete from ${sql.table(into)} where article_id in (${sql.join(gone.length ? gone : [0])})`.execute(db);
-  await insertVectors(db, into, docs);
-  // While a rebuild writes its new table (see rebuildSearchIndex), saves go to both. Asked only now: this
+  await writeVectors(db, into, gone, docs);
+  // While a rebuild writes its new tables (see rebuildSearchIndex), saves go to both. Asked only now: this
   // transaction's write to article_search keeps the rebuild from swapping the tables until it commits.
-  if (into === 'article_search' && (await rebuildRunning(db))) {
-    await sql`delete from article_search_next where article_id in (${sql.join(gone.length ? gone : [0])})`.execute(db);
-    await insertVectors(db, 'article_search_next', docs);
-  }
+  if (into === LIVE_TABLES && (await rebuildRunning(db))) await writeVectors(db, NEXT_TABLES, gone, docs);
 }
 
 export async function rebuildRunning(db: Db): Promise<boolean> {
@@ -129,18 +130,27 @@ export async function rebuildRunning(db: Db): Promise<boolean> {
   return r.rows[0]?.t != null;
 }
 
-async function insertVectors(db: Db, into: string, docs: SearchDocument[]): Promise<void> {
+/**
+ * The document table first, then the strong one, always: the rebuild's swap locks them in that order too, so
+ * a save and a swap wait for each other, never deadlock.
+ */
+async function writeVectors(db: Db, into: Tables, gone: number[], docs: SearchDocument[]): Promise<void> {
+  for (const table of [into.document, into.strong]) {
+    await sql`delete from ${sql.table(table)} where article_id in (${sql.join(gone.length ? gone : [0])})`.execute(db);
+  }
   for (let i = 0; i < docs.length; i += 100) {
     const chunk = docs.slice(i, i + 100);
-    const values = chunk.map(
-      (d) => sql`(${d.id}::bigint,
-        setweight(to_tsvector('english', broadside_fold(${d.headline}::text)), 'A') ||
-        setweight(to_tsvector('english', broadside_fold(${`${d.kicker}\n${d.standfirst}\n${d.tags}`}::text)), 'B'),
+    const strong = (d: SearchDocument) =>
+      sql`setweight(to_tsvector('english', broadside_fold(${d.headline}::text)), 'A') ||
+        setweight(to_tsvector('english', broadside_fold(${`${d.kicker}\n${d.standfirst}\n${d.tags}`}::text)), 'B')`;
+    const documents = chunk.map(
+      (d) => sql`(${d.id}::bigint, ${strong(d)} ||
         setweight(to_tsvector('english', broadside_fold(${d.body}::text)), 'C') ||
         setweight(to_tsvector('english', broadside_fold(${d.authors}::text)), 'D'))`,
     );
-    await sql`insert into ${sql.table(into)} (article_id, strong, document)
-      select id, strong, strong || rest from (values ${sql.join(values)}) as v (id, strong, rest)
-      on conflict (article_id) do update set strong = excluded.strong, document = excluded.document`.execute(db);
+    await sql`insert into ${sql.table(into.document)} (article_id, document) values ${sql.join(documents)}
+      on conflict (article_id) do update set document = excluded.document`.execute(db);
+    await sql`insert into ${sql.table(into.strong)} (article_id, strong) values ${sql.join(chunk.map((d) => sql`(${d.id}::bigint, ${strong(d)})`))}
+      on conflict (article_id) do update set strong = excluded.strong`.execute(db);
   }
 }

@@ -26,7 +26,10 @@ export function sqliteScore(now: string, strongOnly = false): RawBuilder<number>
   return sql<number>`(-${bm25}) * (1.0 + 0.5 * 365.0 / (365.0 + max(0.0, julianday(${now}) - julianday(articles.published_at))))`;
 }
 
-/** ts_rank_cd weights, {D, C, B, A}: bylines, body, kicker/standfirst/tags, headline. Normalised by log length. */
-export function postgresScore(q: RawBuilder<unknown>, now: string): RawBuilder<number> {
-  return sql<number>`ts_rank_cd('{0.2, 0.1, 0.4, 1.0}'::float4[], article_search.document, ${q}, 1) * (1.0 + 0.5 * 365.0 / (365.0 + greatest(0.0, extract(epoch from (${now}::timestamptz - articles.published_at)) / 86400.0)))`;
+/**
+ * ts_rank_cd weights, {D, C, B, A}: bylines, body, kicker/standfirst/tags, headline. Normalised by log length.
+ * Over the whole document, or its strong part alone (A and B) for the candidates found there.
+ */
+export function postgresScore(q: RawBuilder<unknown>, now: string, vector: 'document' | 'strong' = 'document'): RawBuilder<number> {
+  return sql<number>`ts_rank_cd('{0.2, 0.1, 0.4, 1.0}'::float4[], ${vector === 'strong' ? sql.ref('article_search_strong.strong') : sql.ref('article_search.document')}, ${q}, 1) * (1.0 + 0.5 * 365.0 / (365.0 + greatest(0.0, extract(epoch from (${now}::timestamptz - articles.published_at)) / 86400.0)))`;
 }

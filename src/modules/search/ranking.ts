@@ -17,7 +17,7 @@ import { matchesFilter, type ResolvedFilter } from './filters.js';
 import { toFts5, toTsqueryTree, type ParsedQuery } from './query.js';
 
 /** Up to this many matches are all ranked; beyond, this many of the newest are candidates. */
-export const NEWEST = 300;
+export const NEWEST = 100;
 /** Candidates with the words in a headline, kicker, standfirst or tag, newest first. */
 export const STRONG = 300;
 /** Indexed articles that are not visible now, beyond which counts take the slow, exact way. */
@@ -49,11 +49,12 @@ export async function rankMatches(db: Db, query: ParsedQuery, f: ResolvedFilter,
   if (engineOf(db) === 'sqlite') return rankSqlite({ db, engine: 'sqlite', query, f, now, excludeId }, limit, offset);
   // PostgreSQL's planner counts `document @@ query` as cheap and, for a common word, prefers to test every row
   // (unpacking every article's vector: seconds over 100,000) to the GIN index. Searches run with sequential
-  // scans discouraged, in one read-only transaction (which also gives the count and the page one snapshot).
+  // scans discouraged, in one read-only, repeatable-read transaction: one snapshot for the count, the candidates
+  // and the page.
   // No parallel workers: starting them costs more than these queries take, and under load there are no spare
   // cores to give them.
   return db.transaction().execute(async (trx) => {
-    await sql`set transaction read only`.execute(trx);
+    await sql`set transaction isolation level repeatable read, read only`.execute(trx);
     await sql`set local enable_seqscan = off`.execute(trx);
     await sql`set local max_parallel_workers_per_gather = 0`.execute(trx);
     return rankPostgres({ db: trx, engine: 'postgres', query, f, now, excludeId }, limit, offset);
@@ -87,11 +88,17 @@ async function rankPostgres(c: Ctx, limit: number, offset: number): Promise<Rank
   let total: number;
   let newestIds: number[];
   if (hidden) {
-    const rows = await sql<{ id: number; total: number }>`select article_id as id, count(*) over () as total from article_search
-      where document @@ ${pgQuery(c)} and not (article_id = any(${hidden}::bigint[]))
-      order by article_id + 0 desc limit ${NEWEST}`.execute(c.db);
-    total = rows.rows.length ? Number(rows.rows[0]!.total) : 0;
-    newestIds = rows.rows.map((r) => Number(r.id));
+    // Counted from the GIN index and the heap's small rows (see migration 0013), less the hidden matches.
+    const count = async (among: number[] | null) =>
+      Number(
+        (
+          await sql<{ n: number }>`select count(*) as n from article_search where document @@ ${pgQuery(c)} ${among ? sql`and article_id = any(${among}::bigint[])` : sql``}`.execute(
+            c.db,
+          )
+        ).rows[0]!.n,
+      );
+    total = (await count(null)) - (hidden.length ? await count(hidden) : 0);
+    newestIds = total ? await newestPostgres(c, hidden, total) : [];
   } else {
     total = Number((await matches(c).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
     newestIds = await newest(c, NEWEST, 0, null);
@@ -100,18 +107,54 @@ async function rankPostgres(c: Ctx, limit: number, offset: number): Promise<Rank
   let strongIds: number[] = [];
   if (total > NEWEST) {
     const positive: ParsedQuery = { ...c.query, none: [] };
-    const rows = await sql<{ id: number }>`select article_id as id from article_search
-      where strong @@ ${tsquery(toTsqueryTree(positive)!)} ${c.query.none.length ? sql`and document @@ ${pgQuery(c)}` : sql``}
+    const none = c.query.none.length ? sql`and article_id in (select article_id from article_search where document @@ ${pgQuery(c)})` : sql``;
+    const rows = await sql<{ id: number }>`select article_id as id from article_search_strong
+      where strong @@ ${tsquery(toTsqueryTree(positive)!)} ${none}
       order by article_id + 0 desc limit ${STRONG}`.execute(c.db);
     strongIds = rows.rows.map((r) => Number(r.id));
   }
-  const ids = [...new Set([...newestIds, ...strongIds])];
-  // Scored, and checked once more against visible() and the filters (strong candidates were not).
-  const rows = await matches(c)
-    .where(sql<SqlBool>`article_search.article_id = any(${ids}::bigint[])`)
-    .select(scoreColumns(c))
-    .execute();
-  return page(c, rows.map((r) => ({ id: Number(r.id), score: Number(r.score), at: r.published_at ?? '' })), total, limit, offset);
+  // Scored, and checked once more against visible() and the filters (strong candidates were not). Strong
+  // candidates are scored on their strong vector alone, as on SQLite (and as page() expects): a few hundred
+  // bytes to read where the whole document's vector is tens of kilobytes.
+  const strongSet = new Set(strongIds);
+  // Every candidate was found by the query in this transaction's snapshot: the text is not matched again (on
+  // PostgreSQL that would unpack each vector once more).
+  const scored = async (ids: number[], strong: boolean): Promise<Scored[]> => {
+    if (!ids.length) return [];
+    const table = strong ? 'article_search_strong' : 'article_search';
+    const indexed = c.db.selectFrom(table).innerJoin('articles', 'articles.id', `${table}.article_id`) as unknown as SelectQueryBuilder<Database, 'articles', object>;
+    const rows = await shown(c, indexed)
+      .where(sql<SqlBool>`${sql.ref(`${table}.article_id`)} = any(${ids}::bigint[])`)
+      .select(scoreColumns(c, strong))
+      .execute();
+    return rows.map((r) => ({ id: Number(r.id), score: Number(r.score), at: r.published_at ?? '' }));
+  };
+  const candidates = [...(await scored(newestIds.filter((id) => !strongSet.has(id)), false)), ...(await scored(strongIds, true))];
+  return page(c, candidates, total, limit, offset);
+}
+
+/**
+ * The NEWEST newest matches, but for the hidden ones. The GIN index gives matches in no order: sorting them all
+ * by id reads every match's row (tens of milliseconds for a common word). Combined with a range of the newest
+ * ids (a BitmapAnd of the two indexes), only the matches in that range are read. The range is sized from the
+ * matches' share of all ids, and widened in the rare case that it holds too few.
+ */
+async function newestPostgres(c: Ctx, hidden: number[], total: number): Promise<number[]> {
+  const top = Number((await sql<{ m: number | null }>`select max(article_id) as m from article_search`.execute(c.db)).rows[0]?.m ?? 0);
+  let span = Math.ceil((NEWEST * 2 * top) / Math.max(1, total)) + hidden.length;
+  await sql`set local enable_indexscan = off`.execute(c.db);
+  try {
+    for (;;) {
+      const lo = span >= top ? 0 : top - span;
+      const rows = await sql<{ id: number }>`select article_id as id from article_search
+        where document @@ ${pgQuery(c)} and article_id > ${lo} and not (article_id = any(${hidden}::bigint[]))
+        order by article_id desc limit ${NEWEST}`.execute(c.db);
+      if (rows.rows.length >= Math.min(NEWEST, total) || lo === 0) return rows.rows.map((r) => Number(r.id));
+      span *= 4;
+    }
+  } finally {
+    await sql`set local enable_indexscan = on`.execute(c.db);
+  }
 }
 
 /** Candidates in rank order, the page of them asked for, and past them the other matches newest first. */
@@ -162,6 +205,18 @@ export function visibleArticles(db: Db): SelectQueryBuilder<Database, 'articles'
  * costs a walk over its overflow pages for every match.
  */
 function matches(c: Ctx, strongOnly = false): SelectQueryBuilder<Database, 'articles', object> {
+  return shown(c, matching(c, strongOnly));
+}
+
+/** visible() and the filters (and the one article left out) over `articles` joined to an index. */
+function shown(c: Ctx, qb: SelectQueryBuilder<Database, 'articles', object>): SelectQueryBuilder<Database, 'articles', object> {
+  qb = qb.where(visible(c.now)).where(matchesFilter(c.f));
+  if (c.excludeId !== undefined) qb = qb.where('articles.id', '!=', c.excludeId);
+  return qb;
+}
+
+/** The index's matches joined to `articles` (see matches()). */
+function matching(c: Ctx, strongOnly: boolean): SelectQueryBuilder<Database, 'articles', object> {
   let qb: SelectQueryBuilder<Database, 'articles', object>;
   const positive: ParsedQuery = { ...c.query, none: [] };
   if (c.engine === 'sqlite' && strongOnly) {
@@ -184,10 +239,8 @@ function matches(c: Ctx, strongOnly = false): SelectQueryBuilder<Database, 'arti
       .selectFrom('article_search')
       .innerJoin('articles', 'articles.id', 'article_search.article_id')
       .where(sql<SqlBool>`article_search.document @@ ${pgQuery(c)}`) as unknown as SelectQueryBuilder<Database, 'articles', object>;
-    if (strongOnly) qb = qb.where(sql<SqlBool>`article_search.strong @@ ${tsquery(toTsqueryTree(positive)!)}`);
+    if (strongOnly) qb = qb.where(sql<SqlBool>`article_search.article_id in (select article_id from article_search_strong where strong @@ ${tsquery(toTsqueryTree(positive)!)})`);
   }
-  qb = qb.where(visible(c.now)).where(matchesFilter(c.f));
-  if (c.excludeId !== undefined) qb = qb.where('articles.id', '!=', c.excludeId);
   return qb;
 }
 
@@ -199,12 +252,12 @@ function pgQuery(c: Ctx): RawBuilder<unknown> {
 }
 
 function indexId(c: Ctx, strongOnly = false): RawBuilder<number> {
-  if (c.engine === 'postgres') return sql<number>`article_search.article_id`;
+  if (c.engine === 'postgres') return strongOnly ? sql<number>`article_search_strong.article_id` : sql<number>`article_search.article_id`;
   return strongOnly ? sql<number>`article_strong_fts.rowid` : sql<number>`article_fts.rowid`;
 }
 
 function scoreColumns(c: Ctx, strongOnly = false) {
-  const score = c.engine === 'sqlite' ? sqliteScore(c.now, strongOnly) : postgresScore(pgQuery(c), c.now);
+  const score = c.engine === 'sqlite' ? sqliteScore(c.now, strongOnly) : strongOnly ? postgresScore(tsquery(toTsqueryTree({ ...c.query, none: [] })!), c.now, 'strong') : postgresScore(pgQuery(c), c.now);
   return [indexId(c, strongOnly).as('id'), sql<string | null>`articles.published_at`.as('published_at'), score.as('score')] as const;
 }
 

@@ -24,7 +24,11 @@ export interface ArticleSearchTable {
   article_id: number;
   /** tsvector: A headline, B kicker, standfirst and tags, C body, D authors. Written only through SQL. */
   document: unknown;
-  /** tsvector: the A and B parts of document alone. */
+}
+
+/** Migration 0013: the A and B parts of article_search.document alone, in rows of their own (PostgreSQL). */
+export interface ArticleSearchStrongTable {
+  article_id: number;
   strong: unknown;
 }
 
@@ -45,5 +49,6 @@ export interface SearchTables {
   article_fts: ArticleFtsTable;
   article_strong_fts: ArticleStrongFtsTable;
   article_search: ArticleSearchTable;
+  article_search_strong: ArticleSearchStrongTable;
   search_state: SearchStateTable;
 }

@@ -113,7 +113,7 @@ async function withWords(db: Db, terms: string[], except: number, lo: number, hi
       order by rowid desc limit ${LOOK_AT}`.execute(db);
     return r.rows.map((x) => Number(x.id));
   }
-  const r = await sql<{ id: number }>`select article_id as id from article_search
+  const r = await sql<{ id: number }>`select article_id as id from article_search_strong
     where article_id between ${lo} and ${hi} and article_id <> ${except} and strong @@ ${tsquery(toTsqueryTree(query)!)}
     order by article_id desc limit ${LOOK_AT}`.execute(db);
   return r.rows.map((x) => Number(x.id));

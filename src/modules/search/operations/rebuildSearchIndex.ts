@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../../platform/db/index.js';
-import { loadDocuments, writeDocuments } from '../document.js';
+import { loadDocuments, NEXT_TABLES, writeDocuments } from '../document.js';
 import { engineOf } from '../engine.js';
 
 export interface RebuildProgress {
@@ -71,17 +71,22 @@ async function rebuildSqlite(db: Db, batchSize: number, progress: RebuildProgres
 
 /**
  * PostgreSQL: keeping a GIN index up to date row by row makes a rebuild of 100,000 articles take minutes, so
- * the rebuild writes a fresh table with no text index, indexes it in one go, and puts it in place of the old
- * one in a short transaction; searches use the old table until then. Saves made meanwhile write both tables
- * (writeDocuments), batches read their articles under FOR SHARE (a save in progress is waited for, never
- * overwritten with an older text), deletions reach the new table through its foreign key, and a last pass
+ * the rebuild writes fresh tables (documents, strong parts) with no text index, indexes them in one go, and
+ * puts them in place of the old ones in a short transaction; searches use the old tables until then. Saves
+ * made meanwhile write old and new (writeDocuments), batches read their articles under FOR SHARE (a save in
+ * progress is waited for, never overwritten with an older text), deletions reach the new tables through their
+ * foreign keys, and a last pass
  * indexes any article that is still missing (one whose creation was under way when its batch was read).
  */
 async function rebuildPostgres(db: Db, batchSize: number, progress: RebuildProgress, opts: RebuildOptions): Promise<void> {
-  await sql`drop table if exists article_search_next`.execute(db);
+  await dropNext(db);
+  // toast_tuple_target: every vector is stored apart from its row, as in migration 0013.
   await sql`create table article_search_next (
     article_id bigint primary key references articles (id) on delete cascade,
-    document tsvector not null,
+    document tsvector not null
+  ) with (toast_tuple_target = 128)`.execute(db);
+  await sql`create table article_search_strong_next (
+    article_id bigint primary key references articles (id) on delete cascade,
     strong tsvector not null
   )`.execute(db);
   let swapped = false;
@@ -103,7 +108,7 @@ async function rebuildPostgres(db: Db, batchSize: number, progress: RebuildProgr
         const indexed = await db.transaction().execute(async (trx) => {
           await sql`select id from articles where id in (${sql.join(batch)}) for share`.execute(trx);
           const { docs } = await loadDocuments(trx, batch);
-          await writeDocuments(trx, batch, docs, 'article_search_next');
+          await writeDocuments(trx, batch, docs, NEXT_TABLES);
           return docs.length;
         });
         progress.done += batch.length;
@@ -116,21 +121,25 @@ async function rebuildPostgres(db: Db, batchSize: number, progress: RebuildProgr
     await db.transaction().execute(async (trx) => {
       await sql`set local maintenance_work_mem = '256MB'`.execute(trx);
       await sql`create index article_search_next_document_idx on article_search_next using gin (document)`.execute(trx);
-      await sql`create index article_search_next_strong_idx on article_search_next using gin (strong)`.execute(trx);
+      await sql`create index article_search_strong_next_strong_idx on article_search_strong_next using gin (strong)`.execute(trx);
     });
     await db.transaction().execute(async (trx) => {
       // In the order saves take them (article_search, then the new table): waits for saves, never deadlocks.
-      await sql`lock table article_search, article_search_next in access exclusive mode`.execute(trx);
+      await sql`lock table article_search, article_search_strong, article_search_next, article_search_strong_next in access exclusive mode`.execute(trx);
       await sql`drop table article_search`.execute(trx);
+      await sql`drop table article_search_strong`.execute(trx);
       await sql`alter table article_search_next rename to article_search`.execute(trx);
       await sql`alter index article_search_next_pkey rename to article_search_pkey`.execute(trx);
       await sql`alter index article_search_next_document_idx rename to article_search_document_idx`.execute(trx);
-      await sql`alter index article_search_next_strong_idx rename to article_search_strong_idx`.execute(trx);
       await sql`alter table article_search rename constraint article_search_next_article_id_fkey to article_search_article_id_fkey`.execute(trx);
+      await sql`alter table article_search_strong_next rename to article_search_strong`.execute(trx);
+      await sql`alter index article_search_strong_next_pkey rename to article_search_strong_pkey`.execute(trx);
+      await sql`alter index article_search_strong_next_strong_idx rename to article_search_strong_idx`.execute(trx);
+      await sql`alter table article_search_strong rename constraint article_search_strong_next_article_id_fkey to article_search_strong_article_id_fkey`.execute(trx);
     });
     swapped = true;
   } finally {
-    if (!swapped) await sql`drop table if exists article_search_next`.execute(db);
+    if (!swapped) await dropNext(db);
   }
   const missing = await db
     .selectFrom('articles')
@@ -147,6 +156,11 @@ async function rebuildPostgres(db: Db, batchSize: number, progress: RebuildProgr
   }
   // Fresh statistics, so that the planner takes the GIN index (and knows how many articles there are); and
   // the new table's rows marked as committed and all-visible now, rather than by the first searches.
-  await sql`vacuum (analyze, process_toast false) article_search`.execute(db);
+  await sql`vacuum (analyze, process_toast false) article_search, article_search_strong`.execute(db);
   await sql`analyze articles`.execute(db);
+}
+
+async function dropNext(db: Db): Promise<void> {
+  await sql`drop table if exists article_search_next`.execute(db);
+  await sql`drop table if exists article_search_strong_next`.execute(db);
 }

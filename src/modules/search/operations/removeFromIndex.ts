@@ -7,5 +7,9 @@ export async function removeFromIndex(trx: Db, id: number): Promise<void> {
   if (engineOf(trx) === 'sqlite') {
     await sql`delete from article_fts where rowid = ${id}`.execute(trx);
     await sql`delete from article_strong_fts where rowid = ${id}`.execute(trx);
-  } else await trx.deleteFrom('article_search').where('article_id', '=', id).execute();
+  } else {
+    // In the order saves write them (see document.ts).
+    await trx.deleteFrom('article_search').where('article_id', '=', id).execute();
+    await trx.deleteFrom('article_search_strong').where('article_id', '=', id).execute();
+  }
 }
