@@ -258,7 +258,7 @@ function body(g: TextGen, target: number, opts: { subheadEvery?: [number, number
 }
 
 /** Each migration's name and a hash of its up() source: an edited migration counts as a schema change too. */
-function schemaFingerprint(): string[] {
+export function schemaFingerprint(): string[] {
   return Object.entries(migrations)
     .sort(([a], [b]) => (a < b ? -1 : 1))
     .map(([name, m]) => `${name}:${createHash('sha256').update(String(m.up)).digest('hex').slice(0, 12)}`);

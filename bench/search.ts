@@ -24,11 +24,12 @@ import autocannon from 'autocannon';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { openDatabase, type DbHandle } from '../src/platform/db/index.js';
-import { migrateToLatest, migrations } from '../src/platform/db/migrate.js';
+import { migrateToLatest } from '../src/platform/db/migrate.js';
 import { plainCtx } from '../src/platform/context/index.js';
 import { searchArticles } from '../src/modules/search/index.js';
 import { STOPWORDS } from '../src/modules/search/text.js';
 import { busyCpus, forkScript, killAllSync, machineCpu, stop, waitMessage } from './children.js';
+import { schemaFingerprint } from './generate.js';
 
 const HERE = fileURLToPath(new URL('./', import.meta.url));
 const MAIN = fileURLToPath(new URL('../src/main.js', import.meta.url));
@@ -397,7 +398,8 @@ async function main(): Promise<void> {
   const dataDir = keep ?? mkdtempSync(join(tmpdir(), 'broadside-search-bench-'));
   mkdirSync(dataDir, { recursive: true });
   const manifestPath = join(dataDir, `search-bench-${engine}.json`);
-  const wanted = { articles: ARTICLES, words: WORDS, seed: SEED, engine, schema: Object.keys(migrations).sort() };
+  // The schema: each migration's name and a hash of its code (an edited migration makes the data again).
+  const wanted = { articles: ARTICLES, words: WORDS, seed: SEED, engine, schema: schemaFingerprint() };
   const old: Manifest | null = keep && existsSync(manifestPath) ? JSON.parse(readFileSync(manifestPath, 'utf8')) : null;
   const reuse = !!old && JSON.stringify({ ...old, seconds: 0 }) === JSON.stringify({ ...wanted, seconds: 0 });
   const pgName = `broadside_bench_search_${ARTICLES}`;
