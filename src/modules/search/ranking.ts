@@ -1,13 +1,13 @@
 // Finding and ranking matches, per engine. Only visible articles (content's visible()) and only those the
-// filters allow; a page of ids in rank order, and the exact total.
+// filters allow; a page of ids in rank order, and the total (exact up to COUNT_CAP).
 //
 // Ranking every match exactly costs time in proportion to the matches: fine for most searches, too slow for
 // a very common word over a large archive (half of 100,000 articles). So when more than NEWEST articles
 // match, the ranking runs over candidates: the NEWEST most recent matches, and the STRONG most recent ones
 // with every searched word in a headline, kicker, standfirst or tag (so that an older article with the words
-// in its headline is not missed; on SQLite they come from the strong fields' own FTS5 table, article_strong_fts,
-// far quicker to read). Ranked candidates come first; the other matches follow, newest first.
-// Counting stays exact.
+// in its headline is not missed; they come from the strong fields' own index, article_strong_fts or
+// article_search_strong, far quicker to read). Ranked candidates come first; the other matches follow, newest
+// first. Counting is exact up to COUNT_CAP.
 import { sql, type RawBuilder, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { Db, Engine } from '../../platform/db/index.js';
 import type { Database } from '../../platform/db/schema.js';
@@ -23,10 +23,19 @@ export const STRONG = 300;
 /** Indexed articles that are not visible now, beyond which counts take the slow, exact way. */
 const HIDDEN_MAX = 500;
 
+/**
+ * Matches are counted up to this many. Counting reads every match (for the commonest words, half the archive),
+ * and past MAX_PAGE pages of ten no reader can reach them anyway: beyond it, a search says "more than 10,000",
+ * as large search engines do.
+ */
+export const COUNT_CAP = 10_000;
+
 export interface Ranked {
   ids: number[];
   scores: number[];
+  /** The number of matches, or the cap (COUNT_CAP) when there are more (exact false). */
   total: number;
+  exact: boolean;
 }
 
 interface Ctx {
@@ -36,6 +45,8 @@ interface Ctx {
   f: ResolvedFilter;
   now: string;
   excludeId?: number;
+  /** COUNT_CAP (smaller in tests). */
+  cap: number;
 }
 
 interface Scored {
@@ -45,8 +56,8 @@ interface Scored {
 }
 
 /** One page of matches in rank order (scores: higher is better; 0 for the newest-first tail) and the total. */
-export async function rankMatches(db: Db, query: ParsedQuery, f: ResolvedFilter, now: string, limit: number, offset: number, excludeId?: number): Promise<Ranked> {
-  if (engineOf(db) === 'sqlite') return rankSqlite({ db, engine: 'sqlite', query, f, now, excludeId }, limit, offset);
+export async function rankMatches(db: Db, query: ParsedQuery, f: ResolvedFilter, now: string, limit: number, offset: number, excludeId?: number, cap = COUNT_CAP): Promise<Ranked> {
+  if (engineOf(db) === 'sqlite') return rankSqlite({ db, engine: 'sqlite', query, f, now, excludeId, cap }, limit, offset);
   // PostgreSQL's planner counts `document @@ query` as cheap and, for a common word, prefers to test every row
   // (unpacking every article's vector: seconds over 100,000) to the GIN index. Searches run with sequential
   // scans discouraged, in one read-only, repeatable-read transaction: one snapshot for the count, the candidates
@@ -57,25 +68,43 @@ export async function rankMatches(db: Db, query: ParsedQuery, f: ResolvedFilter,
     await sql`set transaction isolation level repeatable read, read only`.execute(trx);
     await sql`set local enable_seqscan = off`.execute(trx);
     await sql`set local max_parallel_workers_per_gather = 0`.execute(trx);
-    return rankPostgres({ db: trx, engine: 'postgres', query, f, now, excludeId }, limit, offset);
+    return rankPostgres({ db: trx, engine: 'postgres', query, f, now, excludeId, cap }, limit, offset);
   });
 }
 
 async function rankSqlite(c: Ctx, limit: number, offset: number): Promise<Ranked> {
-  let total: number;
   const hidden = await skipped(c);
-  if (hidden) {
-    // Counted on the index alone (a few milliseconds even for half the archive), less the hidden matches.
-    total = (await ftsCount(c, null)) - (hidden.length ? await ftsCount(c, hidden) : 0);
-  } else {
-    total = Number((await matches(c).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-  }
-  if (total === 0 || offset >= total) return { ids: [], scores: [], total };
+  // Counted on the index alone, less the hidden matches; or, with filters, joined to the articles.
+  const { total, exact } = hidden
+    ? capped(c, await ftsCount(c, null, c.cap + hidden.length + 1), hidden.length ? await ftsCount(c, hidden) : 0, hidden.length)
+    : capped(c, await cappedCount(c), 0, 0);
+  if (total === 0 || offset >= total) return { ids: [], scores: [], total, exact };
   // Newest first, so that FTS5's scan stops after the candidates; bm25() is computed as each match is read.
   const scored = async (strong: boolean, n: number) =>
     (await matches(c, strong).select(scoreColumns(c, strong)).orderBy('id', 'desc').limit(n).execute()).map((r) => ({ id: Number(r.id), score: Number(r.score), at: r.published_at ?? '' }));
   const candidates = total <= NEWEST ? await scored(false, NEWEST) : [...(await scored(false, NEWEST)), ...(await scored(true, STRONG))];
-  return page(c, candidates, total, limit, offset);
+  return page(c, candidates, { total, exact }, limit, offset);
+}
+
+/**
+ * The total from a count of all matches (hidden ones included) stopped at cap + hiddenCount + 1, and the
+ * number of hidden matches: exact below that limit, else more than cap visible matches for certain.
+ */
+function capped(c: Ctx, counted: number, hiddenMatches: number, hiddenCount: number): { total: number; exact: boolean } {
+  return counted > c.cap + hiddenCount ? { total: c.cap, exact: false } : { total: counted - hiddenMatches, exact: true };
+}
+
+/** Matches with visible() and the filters, counted up to cap + 1. */
+async function cappedCount(c: Ctx): Promise<number> {
+  const some = matches(c)
+    .select(sql<number>`1`.as('one'))
+    .limit(c.cap + 1)
+    .as('m');
+  const r = await c.db
+    .selectFrom(some)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
 }
 
 /**
@@ -85,25 +114,28 @@ async function rankSqlite(c: Ctx, limit: number, offset: number): Promise<Ranked
  */
 async function rankPostgres(c: Ctx, limit: number, offset: number): Promise<Ranked> {
   const hidden = await skipped(c);
-  let total: number;
+  let counted: { total: number; exact: boolean };
   let newestIds: number[];
   if (hidden) {
-    // Counted from the GIN index and the heap's small rows (see migration 0013), less the hidden matches.
-    const count = async (among: number[] | null) =>
-      Number(
-        (
-          await sql<{ n: number }>`select count(*) as n from article_search where document @@ ${pgQuery(c)} ${among ? sql`and article_id = any(${among}::bigint[])` : sql``}`.execute(
-            c.db,
-          )
-        ).rows[0]!.n,
-      );
-    total = (await count(null)) - (hidden.length ? await count(hidden) : 0);
-    newestIds = total ? await newestPostgres(c, hidden, total) : [];
+    // Counted from the GIN index and the heap's small rows (see migration 0013), less the hidden matches, with
+    // the highest id indexed (for newestPostgres) in the same statement.
+    const limit = c.cap + hidden.length + 1;
+    const r = await sql<{ n: number; top: number | null }>`select
+        (select count(*) from (select 1 from article_search where document @@ ${pgQuery(c)} limit ${limit}) m) as n,
+        (select max(article_id) from article_search) as top`.execute(c.db);
+    const n = Number(r.rows[0]!.n);
+    const hiddenMatches =
+      hidden.length && n
+        ? Number((await sql<{ n: number }>`select count(*) as n from article_search where document @@ ${pgQuery(c)} and article_id = any(${hidden}::bigint[])`.execute(c.db)).rows[0]!.n)
+        : 0;
+    counted = capped(c, n, hiddenMatches, hidden.length);
+    newestIds = counted.total ? await newestPostgres(c, hidden, n - hiddenMatches, Number(r.rows[0]!.top ?? 0)) : [];
   } else {
-    total = Number((await matches(c).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    counted = capped(c, await cappedCount(c), 0, 0);
     newestIds = await newest(c, NEWEST, 0, null);
   }
-  if (total === 0 || offset >= total) return { ids: [], scores: [], total };
+  const { total } = counted;
+  if (total === 0 || offset >= total) return { ids: [], scores: [], ...counted };
   let strongIds: number[] = [];
   if (total > NEWEST) {
     const positive: ParsedQuery = { ...c.query, none: [] };
@@ -130,7 +162,7 @@ async function rankPostgres(c: Ctx, limit: number, offset: number): Promise<Rank
     return rows.map((r) => ({ id: Number(r.id), score: Number(r.score), at: r.published_at ?? '' }));
   };
   const candidates = [...(await scored(newestIds.filter((id) => !strongSet.has(id)), false)), ...(await scored(strongIds, true))];
-  return page(c, candidates, total, limit, offset);
+  return page(c, candidates, counted, limit, offset);
 }
 
 /**
@@ -139,26 +171,26 @@ async function rankPostgres(c: Ctx, limit: number, offset: number): Promise<Rank
  * ids (a BitmapAnd of the two indexes), only the matches in that range are read. The range is sized from the
  * matches' share of all ids, and widened in the rare case that it holds too few.
  */
-async function newestPostgres(c: Ctx, hidden: number[], total: number): Promise<number[]> {
-  const top = Number((await sql<{ m: number | null }>`select max(article_id) as m from article_search`.execute(c.db)).rows[0]?.m ?? 0);
+async function newestPostgres(c: Ctx, hidden: number[], total: number, top: number): Promise<number[]> {
   let span = Math.ceil((NEWEST * 2 * top) / Math.max(1, total)) + hidden.length;
+  // Left on, the planner walks the primary key backwards testing each row's vector (unpacking it).
   await sql`set local enable_indexscan = off`.execute(c.db);
-  try {
-    for (;;) {
-      const lo = span >= top ? 0 : top - span;
-      const rows = await sql<{ id: number }>`select article_id as id from article_search
-        where document @@ ${pgQuery(c)} and article_id > ${lo} and not (article_id = any(${hidden}::bigint[]))
-        order by article_id desc limit ${NEWEST}`.execute(c.db);
-      if (rows.rows.length >= Math.min(NEWEST, total) || lo === 0) return rows.rows.map((r) => Number(r.id));
-      span *= 4;
+  for (;;) {
+    const lo = span >= top ? 0 : top - span;
+    const rows = await sql<{ id: number }>`select article_id as id from article_search
+      where document @@ ${pgQuery(c)} and article_id > ${lo} and not (article_id = any(${hidden}::bigint[]))
+      order by article_id desc limit ${NEWEST}`.execute(c.db);
+    if (rows.rows.length >= Math.min(NEWEST, total) || lo === 0) {
+      await sql`set local enable_indexscan = on`.execute(c.db);
+      return rows.rows.map((r) => Number(r.id));
     }
-  } finally {
-    await sql`set local enable_indexscan = on`.execute(c.db);
+    span *= 4;
   }
 }
 
 /** Candidates in rank order, the page of them asked for, and past them the other matches newest first. */
-async function page(c: Ctx, candidates: Scored[], total: number, limit: number, offset: number): Promise<Ranked> {
+async function page(c: Ctx, candidates: Scored[], counted: { total: number; exact: boolean }, limit: number, offset: number): Promise<Ranked> {
+  const { total, exact } = counted;
   // An article among both kinds of candidates keeps its strong score (given last): strong candidates are
   // then all compared on one scale, the words' rarity in those fields, and recency decides between them.
   const byId = new Map(candidates.map((r) => [r.id, r]));
@@ -171,7 +203,7 @@ async function page(c: Ctx, candidates: Scored[], total: number, limit: number, 
     ids.push(...tail);
     scores.push(...tail.map(() => 0));
   }
-  return { ids, scores, total };
+  return { ids, scores, total, exact };
 }
 
 /**
@@ -273,12 +305,12 @@ async function newest(c: Ctx, limit: number, offset: number, skip: number[] | nu
   return rows.map((r) => Number((r as { id: number }).id));
 }
 
-/** Matches in the FTS5 index (visible or not), or among these ids. */
-async function ftsCount(c: Ctx, among: number[] | null): Promise<number> {
+/** Matches in the FTS5 index (visible or not), up to a limit, or among these ids. */
+async function ftsCount(c: Ctx, among: number[] | null, limit?: number): Promise<number> {
   // "+rowid": never a rowid constraint beside MATCH. better-sqlite3 binds numbers as REAL, and FTS5 (3.54)
   // then drops such a constraint: `match 'x' and rowid = ?` gives every match.
   const r = among
     ? await sql<{ n: number }>`select count(*) as n from article_fts where article_fts match ${toFts5(c.query)!} and +rowid in (${sql.join(among)})`.execute(c.db)
-    : await sql<{ n: number }>`select count(*) as n from article_fts where article_fts match ${toFts5(c.query)!}`.execute(c.db);
+    : await sql<{ n: number }>`select count(*) as n from (select 1 from article_fts where article_fts match ${toFts5(c.query)!} limit ${limit ?? -1})`.execute(c.db);
   return Number(r.rows[0]!.n);
 }

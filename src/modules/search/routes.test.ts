@@ -311,8 +311,9 @@ describe(`search API (${engineName})`, () => {
     assert.equal(res.headers['cache-control'], 'no-store');
     assert.equal(res.headers['x-ratelimit-limit'], '60');
     const body = res.json();
-    assert.deepEqual(Object.keys(body), ['total', 'page', 'pages', 'items']);
+    assert.deepEqual(Object.keys(body), ['total', 'totalExact', 'page', 'pages', 'items']);
     assert.equal(body.total, 1);
+    assert.equal(body.totalExact, true);
     assert.equal(body.page, 1);
     assert.equal(body.pages, 1);
     assert.deepEqual(body.items[0], {

@@ -118,6 +118,8 @@ export function registerSearchRoutes(app: FastifyInstance, deps: SearchRouteDeps
       reply.header('cache-control', 'no-store');
       return {
         total: o.total,
+        /** False when more articles match than total (10,000): counting stops there. */
+        totalExact: o.totalExact,
         page: o.page,
         pages: o.pages,
         items: o.items.map((a) => ({

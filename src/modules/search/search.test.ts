@@ -423,6 +423,24 @@ describe(`search ranking over many matches (${engineName})`, () => {
     assert.deepEqual([...seen].sort((a, b) => a - b), [...all].sort((a, b) => a - b));
   });
 
+  test('counting stops at the cap: "more than" that many, and the ranking and pages are the same', async () => {
+    const exact = await searchArticles(ctx, { q: 'reservoir' }, { now: NOW, pageSize: 10 });
+    assert.equal(exact.totalExact, true);
+    const r = await searchArticles(ctx, { q: 'reservoir' }, { now: NOW, pageSize: 10, countCap: MANY });
+    assert.equal(r.total, MANY);
+    assert.equal(r.totalExact, false);
+    assert.equal(r.pages, Math.ceil(MANY / 10));
+    assert.deepEqual(r.items.map((a) => a.id), exact.items.map((a) => a.id));
+    assert.equal((await searchArticles(ctx, { q: 'reservoir' }, { now: NOW, countCap: MANY + 2 })).totalExact, true, 'exactly at the cap is exact');
+    const filtered = await searchArticles(ctx, { q: 'reservoir', year: '2024' }, { now: NOW, countCap: 50 });
+    assert.deepEqual([filtered.total, filtered.totalExact], [50, false], 'with filters too');
+    // A hidden match is not counted: one fewer visible match than the cap is exact again.
+    await db.db.updateTable('articles').set({ trashed_at: NOW }).where('id', '=', oldExcluded).execute();
+    const less = await searchArticles(ctx, { q: 'reservoir' }, { now: NOW, countCap: MANY + 1 });
+    assert.deepEqual([less.total, less.totalExact], [MANY + 1, true]);
+    await db.db.updateTable('articles').set({ trashed_at: null }).where('id', '=', oldExcluded).execute();
+  });
+
   test('an unpublished headline match leaves the candidates at once', async () => {
     await db.db.updateTable('articles').set({ trashed_at: NOW }).where('id', '=', oldHeadline).execute();
     const r = await searchArticles(ctx, { q: 'reservoir' }, { now: NOW, pageSize: 10 });

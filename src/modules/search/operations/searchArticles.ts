@@ -32,6 +32,8 @@ export interface SearchOutcome {
   mode: 'search' | 'browse' | 'none';
   labels: FilterLabels;
   total: number;
+  /** False when there are more matches than total (COUNT_CAP): "more than 10,000". */
+  totalExact: boolean;
   page: number;
   pages: number;
   items: SearchHit[];
@@ -39,7 +41,7 @@ export interface SearchOutcome {
 
 export const MAX_PAGE = 1000;
 
-export async function searchArticles(ctx: Ctx, req: SearchRequest, opts: { now?: string; pageSize?: number } = {}): Promise<SearchOutcome> {
+export async function searchArticles(ctx: Ctx, req: SearchRequest, opts: { now?: string; pageSize?: number; countCap?: number } = {}): Promise<SearchOutcome> {
   const now = opts.now ?? new Date().toISOString();
   const pageSize = opts.pageSize ?? 10;
   const rawQ = cleanText(req.q ?? '').trim();
@@ -51,10 +53,10 @@ export async function searchArticles(ctx: Ctx, req: SearchRequest, opts: { now?:
 
   const mode = query.all.length ? 'search' : active ? 'browse' : 'none';
   const base = { q: rawQ, query, mode, labels, page } as const;
-  if (mode === 'none' || filter.impossible) return { ...base, total: 0, pages: 1, items: [] };
+  if (mode === 'none' || filter.impossible) return { ...base, total: 0, totalExact: true, pages: 1, items: [] };
 
   const offset = (page - 1) * pageSize;
-  const found = mode === 'search' ? await rankMatches(ctx.db, query, filter, now, pageSize, offset) : await newestIds(ctx.db, query, filter, now, pageSize, offset);
+  const found = mode === 'search' ? await rankMatches(ctx.db, query, filter, now, pageSize, offset, undefined, opts.countCap) : await newestIds(ctx.db, query, filter, now, pageSize, offset);
   const pages = Math.max(1, Math.ceil(found.total / pageSize));
   const terms = positiveTerms(query);
   const rows = await hydrate(ctx.db, found.ids);
@@ -63,7 +65,7 @@ export async function searchArticles(ctx: Ctx, req: SearchRequest, opts: { now?:
     headlineMarked: highlight(a.headline, terms),
     snippet: snippetOf(a.standfirst, bodyHtml, terms),
   }));
-  return { ...base, total: found.total, pages, items };
+  return { ...base, total: found.total, totalExact: found.exact, pages, items };
 }
 
 function snippetOf(standfirst: string, bodyHtml: string, terms: Term[]): Segment[] {
@@ -74,6 +76,7 @@ function snippetOf(standfirst: string, bodyHtml: string, terms: Term[]): Segment
 interface Found {
   ids: number[];
   total: number;
+  exact: boolean;
 }
 
 /** Filters only (and any exclusions): newest first. */
@@ -99,5 +102,5 @@ async function newestIds(db: Db, query: ParsedQuery, f: ResolvedFilter, now: str
     const c = await qb.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
     total = Number(c?.n ?? 0);
   }
-  return { ids: rows.map((r) => Number(r.id)), total };
+  return { ids: rows.map((r) => Number(r.id)), total, exact: true };
 }

@@ -32,7 +32,7 @@ function quoted(q: string): string {
 }
 
 function countLine(o: SearchOutcome): string {
-  const n = o.total.toLocaleString('en-GB');
+  const n = `${o.totalExact ? '' : 'More than '}${o.total.toLocaleString('en-GB')}`;
   if (o.mode === 'browse') return `${n} ${o.total === 1 ? 'article matches' : 'articles match'} these filters`;
   return `${n} ${o.total === 1 ? 'result' : 'results'} for ${quoted(o.q)}`;
 }

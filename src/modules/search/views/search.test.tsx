@@ -1,0 +1,19 @@
+// The count line: exact, or "More than" when counting stopped at the cap.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { render } from 'preact-render-to-string';
+import { parseQuery } from '../query.js';
+import type { SearchOutcome } from '../operations/searchArticles.js';
+import { SearchView } from './search.js';
+
+function page(o: Partial<SearchOutcome>): string {
+  const outcome: SearchOutcome = { q: 'oil', query: parseQuery('oil'), mode: 'search', labels: {}, total: 0, totalExact: true, page: 1, pages: 1, items: [], ...o };
+  const form = { q: 'oil', tag: '', author: '', from: '', to: '', year: '' };
+  return render(<SearchView outcome={outcome} form={form} regions={[]} chips={[]} error={null} prev={null} next={null} />);
+}
+
+test('the count says how many matched, or "more than" the cap', () => {
+  assert.match(page({ total: 1234, pages: 124 }), /1,234 results for “oil”/);
+  assert.match(page({ total: 1, pages: 1 }), /1 result for “oil”/);
+  assert.match(page({ total: 10_000, totalExact: false, pages: 1000 }), /More than 10,000 results for “oil”/);
+});
