@@ -64,12 +64,14 @@ export async function rankMatches(db: Db, query: ParsedQuery, f: ResolvedFilter,
   // and the page.
   // No parallel workers: starting them costs more than these queries take, and under load there are no spare
   // cores to give them.
-  return db.transaction().execute(async (trx) => {
-    await sql`set transaction isolation level repeatable read, read only`.execute(trx);
-    await sql`set local enable_seqscan = off`.execute(trx);
-    await sql`set local max_parallel_workers_per_gather = 0`.execute(trx);
-    return rankPostgres({ db: trx, engine: 'postgres', query, f, now, excludeId, cap }, limit, offset);
-  });
+  return db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .setAccessMode('read only')
+    .execute(async (trx) => {
+      await sql`select set_config('enable_seqscan', 'off', true), set_config('max_parallel_workers_per_gather', '0', true)`.execute(trx);
+        return rankPostgres({ db: trx, engine: 'postgres', query, f, now, excludeId, cap }, limit, offset);
+    });
 }
 
 async function rankSqlite(c: Ctx, limit: number, offset: number): Promise<Ranked> {
@@ -173,7 +175,8 @@ async function rankPostgres(c: Ctx, limit: number, offset: number): Promise<Rank
  */
 async function newestPostgres(c: Ctx, hidden: number[], total: number, top: number): Promise<number[]> {
   let span = Math.ceil((NEWEST * 2 * top) / Math.max(1, total)) + hidden.length;
-  // Left on, the planner walks the primary key backwards testing each row's vector (unpacking it).
+  // Index scans off for this query alone: the planner would walk the primary key backwards testing each row's
+  // vector (unpacking it) rather than combine the two indexes.
   await sql`set local enable_indexscan = off`.execute(c.db);
   for (;;) {
     const lo = span >= top ? 0 : top - span;
@@ -214,9 +217,10 @@ async function page(c: Ctx, candidates: Scored[], counted: { total: number; exac
  */
 async function skipped(c: Ctx): Promise<number[] | null> {
   if (c.f.from !== undefined || c.f.to !== undefined || c.f.tagId !== undefined || c.f.authorId !== undefined) return null;
-  const later = await c.db.selectFrom('articles').select('id').where('status', '=', 'scheduled').where('published_at', '>', c.now).limit(HIDDEN_MAX + 1).execute();
-  const trashed = await c.db.selectFrom('articles').select('id').where('trashed_at', 'is not', null).limit(HIDDEN_MAX + 1).execute();
-  const ids = [...new Set([...later, ...trashed].map((r) => Number(r.id)))];
+  // One statement (a round trip less on PostgreSQL), each part read through its own index.
+  const r = await sql<{ id: number }>`select id from (select id from articles where status = 'scheduled' and published_at > ${c.now} limit ${HIDDEN_MAX + 1}) later
+    union all select id from (select id from articles where trashed_at is not null limit ${HIDDEN_MAX + 1}) trashed`.execute(c.db);
+  const ids = [...new Set(r.rows.map((x) => Number(x.id)))];
   if (c.excludeId !== undefined) ids.push(c.excludeId);
   return ids.length <= HIDDEN_MAX ? ids : null;
 }
