@@ -343,7 +343,7 @@ async function measureHttp(env: NodeJS.ProcessEnv, dataDir: string): Promise<Rec
     const pool = queries(20_000, 11).map((q) => `/search/?q=${encodeURIComponent(q)}`);
     // The figures mean nothing over an empty index: one of the commonest words must find articles.
     const probe = await fetch(`http://127.0.0.1:${port}/search/?q=${encodeURIComponent(vocabulary(mulberry32(SEED))[STOPWORDS.size]!)}`);
-    const found = /<p class="search-count"[^>]*>([\d,]+) result/.exec(await probe.text())?.[1];
+    const found = /<p class="search-count"[^>]*>(?:More than )?([\d,]+) result/.exec(await probe.text())?.[1];
     if (probe.status !== 200 || !found || found === '0') throw new Error(`the search index looks empty or broken (status ${probe.status}, ${found ?? 'no'} results for a common word)`);
     let next = 0;
     const fire = (duration: number, record: number[] | null, connections = CONNECTIONS) =>

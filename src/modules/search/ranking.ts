@@ -19,7 +19,7 @@ import { toFts5, toTsqueryTree, type ParsedQuery } from './query.js';
 /** Up to this many matches are all ranked; beyond, this many of the newest are candidates. */
 export const NEWEST = 100;
 /** Candidates with the words in a headline, kicker, standfirst or tag, newest first. */
-export const STRONG = 300;
+export const STRONG = 100;
 /** Indexed articles that are not visible now, beyond which counts take the slow, exact way. */
 const HIDDEN_MAX = 500;
 
