@@ -70,7 +70,7 @@ export async function rankMatches(db: Db, query: ParsedQuery, f: ResolvedFilter,
     .setAccessMode('read only')
     .execute(async (trx) => {
       await sql`select set_config('enable_seqscan', 'off', true), set_config('max_parallel_workers_per_gather', '0', true)`.execute(trx);
-        return rankPostgres({ db: trx, engine: 'postgres', query, f, now, excludeId, cap }, limit, offset);
+      return rankPostgres({ db: trx, engine: 'postgres', query, f, now, excludeId, cap }, limit, offset);
     });
 }
 
@@ -110,9 +110,9 @@ async function cappedCount(c: Ctx): Promise<number> {
 }
 
 /**
- * PostgreSQL takes the ids of the newest matches from the GIN index without unpacking a single vector (with
- * the count in the same pass when no filter asks for the articles table), then scores just those: ranking
- * reads each article's whole vector, worth it for a few hundred articles, not for every match of a common word.
+ * PostgreSQL counts the matches and takes the ids of the newest from the GIN index without unpacking a single
+ * vector (from the index alone when no filter asks for the articles table), then scores just those candidates:
+ * ranking reads each one's vector, worth it for a few hundred articles, not for every match of a common word.
  */
 async function rankPostgres(c: Ctx, limit: number, offset: number): Promise<Ranked> {
   const hidden = await skipped(c);
