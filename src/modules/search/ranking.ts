@@ -119,19 +119,9 @@ async function rankPostgres(c: Ctx, limit: number, offset: number): Promise<Rank
   let counted: { total: number; exact: boolean };
   let newestIds: number[];
   if (hidden) {
-    // Counted from the GIN index and the heap's small rows (see migration 0013), less the hidden matches, with
-    // the highest id indexed (for newestPostgres) in the same statement.
-    const limit = c.cap + hidden.length + 1;
-    const r = await sql<{ n: number; top: number | null }>`select
-        (select count(*) from (select 1 from article_search where document @@ ${pgQuery(c)} limit ${limit}) m) as n,
-        (select max(article_id) from article_search) as top`.execute(c.db);
-    const n = Number(r.rows[0]!.n);
-    const hiddenMatches =
-      hidden.length && n
-        ? Number((await sql<{ n: number }>`select count(*) as n from article_search where document @@ ${pgQuery(c)} and article_id = any(${hidden}::bigint[])`.execute(c.db)).rows[0]!.n)
-        : 0;
-    counted = capped(c, n, hiddenMatches, hidden.length);
-    newestIds = counted.total ? await newestPostgres(c, hidden, n - hiddenMatches, Number(r.rows[0]!.top ?? 0)) : [];
+    const found = await countAndNewestPostgres(c, hidden);
+    counted = found.n > c.cap ? { total: c.cap, exact: false } : { total: found.n, exact: true };
+    newestIds = found.ids;
   } else {
     counted = capped(c, await cappedCount(c), 0, 0);
     newestIds = await newest(c, NEWEST, 0, null);
@@ -153,37 +143,48 @@ async function rankPostgres(c: Ctx, limit: number, offset: number): Promise<Rank
   const strongSet = new Set(strongIds);
   // Every candidate was found by the query in this transaction's snapshot: the text is not matched again (on
   // PostgreSQL that would unpack each vector once more).
-  const scored = async (ids: number[], strong: boolean): Promise<Scored[]> => {
-    if (!ids.length) return [];
+  const scoring = (ids: number[], strong: boolean) => {
     const table = strong ? 'article_search_strong' : 'article_search';
     const indexed = c.db.selectFrom(table).innerJoin('articles', 'articles.id', `${table}.article_id`) as unknown as SelectQueryBuilder<Database, 'articles', object>;
-    const rows = await shown(c, indexed)
+    return shown(c, indexed)
       .where(sql<SqlBool>`${sql.ref(`${table}.article_id`)} = any(${ids}::bigint[])`)
-      .select(scoreColumns(c, strong))
-      .execute();
-    return rows.map((r) => ({ id: Number(r.id), score: Number(r.score), at: r.published_at ?? '' }));
+      .select([...scoreColumns(c, strong), sql<number>`${strong ? 1 : 0}`.as('strong')]);
   };
-  const candidates = [...(await scored(newestIds.filter((id) => !strongSet.has(id)), false)), ...(await scored(strongIds, true))];
+  // Both kinds in one statement (one round trip), the strong ones last for page().
+  const plain = newestIds.filter((id) => !strongSet.has(id));
+  const rows = await (plain.length && strongIds.length ? scoring(plain, false).unionAll(scoring(strongIds, true)) : strongIds.length ? scoring(strongIds, true) : scoring(plain, false)).execute();
+  const candidates = rows
+    .map((r) => ({ id: Number(r.id), score: Number(r.score), at: r.published_at ?? '', strong: Number(r.strong) }))
+    .sort((a, b) => a.strong - b.strong);
   return page(c, candidates, counted, limit, offset);
 }
 
 /**
- * The NEWEST newest matches, but for the hidden ones. The GIN index gives matches in no order, and sorting them
- * all by id (a common word: tens of thousands) took longer than the rest of the search; so only the matches in
- * a range of the newest ids are sorted, a range sized from the matches' share of all ids, widened in the rare
- * case that it holds too few. "+ 0": the ids' own index is not used, for the range or for the order. Given it,
- * the planner reads the range's rows and tests each one's vector, unpacking thousands of them, rather than
- * take the GIN index, whose cost it counts, where unpacking a vector is not counted.
+ * The visible matches' number and the NEWEST newest of them, in one pass over the GIN index's matches: GIN gives
+ * them in no order and cannot count them without reading each one's row (small rows: see migration 0013), so
+ * one pass does both, keeping the ids in a range of the newest (sorting every match's id took longer than the
+ * rest of the search). The range is sized from the planner's estimate of the matches (read with EXPLAIN, no
+ * rows read), three times what it should need; in the rare case that it holds too few, the exact count sizes a
+ * second pass. "+ 0": the ids' own index is not used for the range. Given it, the planner reads the range's
+ * rows and tests each one's vector, unpacking thousands of them (a cost it does not count), rather than take
+ * the GIN index.
  */
-async function newestPostgres(c: Ctx, hidden: number[], total: number, top: number): Promise<number[]> {
-  let span = Math.ceil((NEWEST * 2 * top) / Math.max(1, total)) + hidden.length;
+async function countAndNewestPostgres(c: Ctx, hidden: number[]): Promise<{ n: number; ids: number[] }> {
+  const plan = await sql<{ 'QUERY PLAN': [{ Plan: { Plans: [{ 'Plan Rows': number }, { 'Plan Rows': number }] } }] }>`explain (format json)
+    select 1 from article_search where document @@ ${pgQuery(c)} union all select 1 from article_search`.execute(c.db);
+  const [matchPlan, allPlan] = plan.rows[0]!['QUERY PLAN'][0].Plan.Plans;
+  let span = Math.ceil((3 * NEWEST * Math.max(1, allPlan['Plan Rows'])) / Math.max(1, matchPlan['Plan Rows'])) + hidden.length;
   for (;;) {
-    const lo = span >= top ? 0 : top - span;
-    const rows = await sql<{ id: number }>`select article_id as id from article_search
-      where document @@ ${pgQuery(c)} and article_id + 0 > ${lo} and not (article_id = any(${hidden}::bigint[]))
-      order by article_id + 0 desc limit ${NEWEST}`.execute(c.db);
-    if (rows.rows.length >= Math.min(NEWEST, total) || lo === 0) return rows.rows.map((r) => Number(r.id));
-    span *= 4;
+    const r = await sql<{ n: number; ids: number[] | null; top: number | null }>`select count(*) as n,
+        array_agg(article_id) filter (where article_id + 0 > top.id - ${span}) as ids, max(top.id) as top
+      from article_search, (select coalesce(max(article_id), 0) as id from article_search) top
+      where document @@ ${pgQuery(c)} and not (article_id = any(${hidden}::bigint[]))`.execute(c.db);
+    const n = Number(r.rows[0]!.n);
+    const ids = (r.rows[0]!.ids ?? []).map(Number).sort((a, b) => b - a);
+    const top = Number(r.rows[0]!.top ?? 0);
+    if (ids.length >= Math.min(NEWEST, n) || span >= top) return { n, ids: ids.slice(0, NEWEST) };
+    // Sized from the exact count now, and at least four times wider: matches bunched in older articles.
+    span = Math.min(top, Math.max(span * 4, Math.ceil((3 * NEWEST * top) / Math.max(1, n)) + hidden.length));
   }
 }
 
