@@ -169,11 +169,20 @@ async function rankPostgres(c: Ctx, limit: number, offset: number): Promise<Rank
  * rows and tests each one's vector, unpacking thousands of them (a cost it does not count), rather than take
  * the GIN index.
  */
+/** The estimated rows of the two parts of an Append plan (EXPLAIN's JSON), or [0, 0]. */
+function estimates(explained: unknown): [number, number] {
+  const plan = (explained as { Plan?: { 'Node Type'?: string; Plans?: { 'Plan Rows'?: unknown }[] } }[] | undefined)?.[0]?.Plan;
+  const parts = plan?.['Node Type'] === 'Append' ? (plan.Plans ?? []) : [];
+  const rows = parts.map((p) => (typeof p['Plan Rows'] === 'number' && p['Plan Rows'] > 0 ? p['Plan Rows'] : 0));
+  return rows.length === 2 ? [rows[0]!, rows[1]!] : [0, 0];
+}
+
 async function countAndNewestPostgres(c: Ctx, hidden: number[]): Promise<{ n: number; ids: number[] }> {
-  const plan = await sql<{ 'QUERY PLAN': [{ Plan: { Plans: [{ 'Plan Rows': number }, { 'Plan Rows': number }] } }] }>`explain (format json)
+  const plan = await sql<{ 'QUERY PLAN': unknown }>`explain (format json)
     select 1 from article_search where document @@ ${pgQuery(c)} union all select 1 from article_search`.execute(c.db);
-  const [matchPlan, allPlan] = plan.rows[0]!['QUERY PLAN'][0].Plan.Plans;
-  let span = Math.ceil((3 * NEWEST * Math.max(1, allPlan['Plan Rows'])) / Math.max(1, matchPlan['Plan Rows'])) + hidden.length;
+  const [matching, all] = estimates(plan.rows[0]?.['QUERY PLAN']);
+  // Without estimates (a plan of another shape), the whole range: slower, never wrong.
+  let span = matching && all ? Math.ceil((3 * NEWEST * all) / matching) + hidden.length : Number.MAX_SAFE_INTEGER;
   for (;;) {
     const r = await sql<{ n: number; ids: number[] | null; top: number | null }>`select count(*) as n,
         array_agg(article_id) filter (where article_id + 0 > top.id - ${span}) as ids, max(top.id) as top
