@@ -140,6 +140,8 @@ async function writeVectors(db: Db, into: Tables, gone: number[], docs: SearchDo
   }
   for (let i = 0; i < docs.length; i += 100) {
     const chunk = docs.slice(i, i + 100);
+    // The strong part is made twice (for each table): a few dozen words against a body of hundreds, cheaper
+    // than reading the document's vector back, and each table written by a statement of its own, in order.
     const strong = (d: SearchDocument) =>
       sql`setweight(to_tsvector('english', broadside_fold(${d.headline}::text)), 'A') ||
         setweight(to_tsvector('english', broadside_fold(${`${d.kicker}\n${d.standfirst}\n${d.tags}`}::text)), 'B')`;

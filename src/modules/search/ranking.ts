@@ -56,7 +56,8 @@ interface Scored {
 }
 
 /** One page of matches in rank order (scores: higher is better; 0 for the newest-first tail) and the total. */
-export async function rankMatches(db: Db, query: ParsedQuery, f: ResolvedFilter, now: string, limit: number, offset: number, excludeId?: number, cap = COUNT_CAP): Promise<Ranked> {
+export async function rankMatches(db: Db, query: ParsedQuery, f: ResolvedFilter, now: string, limit: number, offset: number, opts: { excludeId?: number; cap?: number } = {}): Promise<Ranked> {
+  const { excludeId, cap = COUNT_CAP } = opts;
   if (engineOf(db) === 'sqlite') return rankSqlite({ db, engine: 'sqlite', query, f, now, excludeId, cap }, limit, offset);
   // PostgreSQL's planner counts `document @@ query` as cheap and, for a common word, prefers to test every row
   // (unpacking every article's vector: seconds over 100,000) to the GIN index. Searches run with sequential
@@ -120,7 +121,7 @@ async function rankPostgres(c: Ctx, limit: number, offset: number): Promise<Rank
   let newestIds: number[];
   if (hidden) {
     const found = await countAndNewestPostgres(c, hidden);
-    counted = found.n > c.cap ? { total: c.cap, exact: false } : { total: found.n, exact: true };
+    counted = capped(c, found.n, 0, 0);
     newestIds = found.ids;
   } else {
     counted = capped(c, await cappedCount(c), 0, 0);
@@ -130,10 +131,9 @@ async function rankPostgres(c: Ctx, limit: number, offset: number): Promise<Rank
   if (total === 0 || offset >= total) return { ids: [], scores: [], ...counted };
   let strongIds: number[] = [];
   if (total > NEWEST) {
-    const positive: ParsedQuery = { ...c.query, none: [] };
     const none = c.query.none.length ? sql`and article_id in (select article_id from article_search where document @@ ${pgQuery(c)})` : sql``;
     const rows = await sql<{ id: number }>`select article_id as id from article_search_strong
-      where strong @@ ${tsquery(toTsqueryTree(positive)!)} ${none}
+      where strong @@ ${pgQuery(c, 'positive')} ${none}
       order by article_id + 0 desc limit ${STRONG}`.execute(c.db);
     strongIds = rows.rows.map((r) => Number(r.id));
   }
@@ -159,6 +159,14 @@ async function rankPostgres(c: Ctx, limit: number, offset: number): Promise<Rank
   return page(c, candidates, counted, limit, offset);
 }
 
+/** The estimated rows of the two parts of an Append plan (EXPLAIN's JSON), or [0, 0]. */
+function estimates(explained: unknown): [number, number] {
+  const plan = (explained as { Plan?: { 'Node Type'?: string; Plans?: { 'Plan Rows'?: unknown }[] } }[] | undefined)?.[0]?.Plan;
+  const parts = plan?.['Node Type'] === 'Append' ? (plan.Plans ?? []) : [];
+  const rows = parts.map((p) => (typeof p['Plan Rows'] === 'number' && p['Plan Rows'] > 0 ? p['Plan Rows'] : 0));
+  return rows.length === 2 ? [rows[0]!, rows[1]!] : [0, 0];
+}
+
 /**
  * The visible matches' number and the NEWEST newest of them, in one pass over the GIN index's matches: GIN gives
  * them in no order and cannot count them without reading each one's row (small rows: see migration 0013), so
@@ -169,14 +177,6 @@ async function rankPostgres(c: Ctx, limit: number, offset: number): Promise<Rank
  * rows and tests each one's vector, unpacking thousands of them (a cost it does not count), rather than take
  * the GIN index.
  */
-/** The estimated rows of the two parts of an Append plan (EXPLAIN's JSON), or [0, 0]. */
-function estimates(explained: unknown): [number, number] {
-  const plan = (explained as { Plan?: { 'Node Type'?: string; Plans?: { 'Plan Rows'?: unknown }[] } }[] | undefined)?.[0]?.Plan;
-  const parts = plan?.['Node Type'] === 'Append' ? (plan.Plans ?? []) : [];
-  const rows = parts.map((p) => (typeof p['Plan Rows'] === 'number' && p['Plan Rows'] > 0 ? p['Plan Rows'] : 0));
-  return rows.length === 2 ? [rows[0]!, rows[1]!] : [0, 0];
-}
-
 async function countAndNewestPostgres(c: Ctx, hidden: number[]): Promise<{ n: number; ids: number[] }> {
   const plan = await sql<{ 'QUERY PLAN': unknown }>`explain (format json)
     select 1 from article_search where document @@ ${pgQuery(c)} union all select 1 from article_search`.execute(c.db);
@@ -257,16 +257,15 @@ function shown(c: Ctx, qb: SelectQueryBuilder<Database, 'articles', object>): Se
   return qb;
 }
 
-/** The index's matches joined to `articles` (see matches()). */
+/** The index's matches joined to `articles` (see matches()). strongOnly: SQLite's (PostgreSQL's rankPostgres asks its own). */
 function matching(c: Ctx, strongOnly: boolean): SelectQueryBuilder<Database, 'articles', object> {
   let qb: SelectQueryBuilder<Database, 'articles', object>;
-  const positive: ParsedQuery = { ...c.query, none: [] };
   if (c.engine === 'sqlite' && strongOnly) {
     // The strong fields' own table (migration 0013); excluded words are looked for in the whole article.
     qb = c.db
       .selectFrom('article_strong_fts')
       .innerJoin(ARTICLES_SQLITE.as('articles'), 'articles.id', 'article_strong_fts.rowid')
-      .where(sql<SqlBool>`article_strong_fts match ${toFts5(positive)!}`) as unknown as SelectQueryBuilder<Database, 'articles', object>;
+      .where(sql<SqlBool>`article_strong_fts match ${toFts5({ ...c.query, none: [] })!}`) as unknown as SelectQueryBuilder<Database, 'articles', object>;
     if (c.query.none.length) {
       const none = toFts5({ ...c.query, all: [c.query.none], none: [] })!;
       qb = qb.where(sql<SqlBool>`+article_strong_fts.rowid not in (select rowid from article_fts where article_fts match ${none})`);
@@ -281,16 +280,16 @@ function matching(c: Ctx, strongOnly: boolean): SelectQueryBuilder<Database, 'ar
       .selectFrom('article_search')
       .innerJoin('articles', 'articles.id', 'article_search.article_id')
       .where(sql<SqlBool>`article_search.document @@ ${pgQuery(c)}`) as unknown as SelectQueryBuilder<Database, 'articles', object>;
-    if (strongOnly) qb = qb.where(sql<SqlBool>`article_search.article_id in (select article_id from article_search_strong where strong @@ ${tsquery(toTsqueryTree(positive)!)})`);
   }
   return qb;
 }
 
-const pgQueries = new WeakMap<ParsedQuery, RawBuilder<unknown>>();
-function pgQuery(c: Ctx): RawBuilder<unknown> {
+const pgQueries = new WeakMap<ParsedQuery, { all: RawBuilder<unknown>; positive: RawBuilder<unknown> }>();
+/** The tsquery of the whole query, or of its words without the excluded ones (for the strong fields). */
+function pgQuery(c: Ctx, part: 'all' | 'positive' = 'all'): RawBuilder<unknown> {
   let q = pgQueries.get(c.query);
-  if (!q) pgQueries.set(c.query, (q = tsquery(toTsqueryTree(c.query)!)));
-  return q;
+  if (!q) pgQueries.set(c.query, (q = { all: tsquery(toTsqueryTree(c.query)!), positive: tsquery(toTsqueryTree({ ...c.query, none: [] })!) }));
+  return q[part];
 }
 
 function indexId(c: Ctx, strongOnly = false): RawBuilder<number> {
@@ -299,7 +298,7 @@ function indexId(c: Ctx, strongOnly = false): RawBuilder<number> {
 }
 
 function scoreColumns(c: Ctx, strongOnly = false) {
-  const score = c.engine === 'sqlite' ? sqliteScore(c.now, strongOnly) : strongOnly ? postgresScore(tsquery(toTsqueryTree({ ...c.query, none: [] })!), c.now, 'strong') : postgresScore(pgQuery(c), c.now);
+  const score = c.engine === 'sqlite' ? sqliteScore(c.now, strongOnly) : postgresScore(pgQuery(c, strongOnly ? 'positive' : 'all'), c.now, strongOnly ? 'strong' : 'document');
   return [indexId(c, strongOnly).as('id'), sql<string | null>`articles.published_at`.as('published_at'), score.as('score')] as const;
 }
 

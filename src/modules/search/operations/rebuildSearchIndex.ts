@@ -31,14 +31,14 @@ export async function rebuildSearchIndex(db: Db, opts: RebuildOptions = {}): Pro
   return progress;
 }
 
+const FTS_TABLES = ['article_fts', 'article_strong_fts'] as const;
+
 /**
  * SQLite: each batch is one transaction that replaces its articles' rows, so readers see the old rows or the
  * new, never none, and saves between batches index themselves as usual. FTS5 merges its segments as it goes
  * (automerge); during a rebuild one merge at the end ('optimize') is far cheaper. Rows of articles that no
  * longer exist are dropped at the end.
  */
-const FTS_TABLES = ['article_fts', 'article_strong_fts'] as const;
-
 async function rebuildSqlite(db: Db, batchSize: number, progress: RebuildProgress, opts: RebuildOptions): Promise<void> {
   for (const t of FTS_TABLES) await sql`insert into ${sql.table(t)} (${sql.ref(t)}, rank) values ('automerge', 0)`.execute(db);
   try {
@@ -75,8 +75,8 @@ async function rebuildSqlite(db: Db, batchSize: number, progress: RebuildProgres
  * puts them in place of the old ones in a short transaction; searches use the old tables until then. Saves
  * made meanwhile write old and new (writeDocuments), batches read their articles under FOR SHARE (a save in
  * progress is waited for, never overwritten with an older text), deletions reach the new tables through their
- * foreign keys, and a last pass
- * indexes any article that is still missing (one whose creation was under way when its batch was read).
+ * foreign keys, and a last pass indexes any article that is still missing (one whose creation was under way
+ * when its batch was read).
  */
 async function rebuildPostgres(db: Db, batchSize: number, progress: RebuildProgress, opts: RebuildOptions): Promise<void> {
   await dropNext(db);

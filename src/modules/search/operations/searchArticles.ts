@@ -56,7 +56,7 @@ export async function searchArticles(ctx: Ctx, req: SearchRequest, opts: { now?:
   if (mode === 'none' || filter.impossible) return { ...base, total: 0, totalExact: true, pages: 1, items: [] };
 
   const offset = (page - 1) * pageSize;
-  const found = mode === 'search' ? await rankMatches(ctx.db, query, filter, now, pageSize, offset, undefined, opts.countCap) : await newestIds(ctx.db, query, filter, now, pageSize, offset);
+  const found = mode === 'search' ? await rankMatches(ctx.db, query, filter, now, pageSize, offset, { cap: opts.countCap }) : await newestIds(ctx.db, query, filter, now, pageSize, offset);
   const pages = Math.max(1, Math.ceil(found.total / pageSize));
   const terms = positiveTerms(query);
   const rows = await hydrate(ctx.db, found.ids);
