@@ -6,6 +6,7 @@
 import { build } from 'esbuild';
 import { readdirSync, statSync, rmSync, mkdirSync, cpSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { buildNative } from './native.mjs';
 
 const roots = ['src', 'test', 'bench'];
 const files = [];
@@ -49,6 +50,9 @@ await build({
   // Bundled CommonJS packages call require() for Node's own modules.
   banner: { js: "import { createRequire as __broadsideRequire } from 'node:module'; const require = __broadsideRequire(import.meta.url);" },
 });
+// SQLite's ranking function for search (optional: see scripts/native.mjs).
+buildNative(out);
+
 // Static assets travel beside the code that serves them.
 if (existsSync('src/web/static')) cpSync('src/web/static', `${out}/src/web/static`, { recursive: true });
 

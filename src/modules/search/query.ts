@@ -157,10 +157,21 @@ export function describeQuery(q: ParsedQuery): string {
 /** FTS5: every word and phrase a double-quoted string (the only FTS5 syntax used around them is ours). */
 export function toFts5(q: ParsedQuery): string | null {
   if (!q.all.length) return null;
-  const t = (x: Term) => `"${(x.kind === 'word' ? x.text : x.words.join(' ')).replace(/"/g, '""')}"`;
-  const pos = q.all.map((g) => (g.length > 1 ? `(${g.map(t).join(' OR ')})` : t(g[0]!))).join(' AND ');
+  const pos = q.all.map((g) => (g.length > 1 ? `(${g.map(fts5Phrase).join(' OR ')})` : fts5Phrase(g[0]!))).join(' AND ');
   if (!q.none.length) return pos;
-  return `(${pos}) NOT (${q.none.map(t).join(' OR ')})`;
+  return `(${pos}) NOT (${q.none.map(fts5Phrase).join(' OR ')})`;
+}
+
+function fts5Phrase(x: Term): string {
+  return `"${(x.kind === 'word' ? x.text : x.words.join(' ')).replace(/"/g, '""')}"`;
+}
+
+/**
+ * The phrases of toFts5(q), in the order FTS5 numbers them (as they appear in the expression), each a MATCH
+ * expression of its own; the excluded ones flagged.
+ */
+export function fts5Phrases(q: ParsedQuery): { phrase: string; excluded: boolean }[] {
+  return [...q.all.flat().map((x) => ({ phrase: fts5Phrase(x), excluded: false })), ...q.none.map((x) => ({ phrase: fts5Phrase(x), excluded: true }))];
 }
 
 /**

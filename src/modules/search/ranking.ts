@@ -14,7 +14,9 @@ import type { Database } from '../../platform/db/schema.js';
 import { visible } from '../content/queries.js';
 import { engineOf, postgresScore, sqliteScore, tsquery } from './engine.js';
 import { matchesFilter, type ResolvedFilter } from './filters.js';
-import { toFts5, toTsqueryTree, type ParsedQuery } from './query.js';
+import { fts5Phrases, toFts5, toTsqueryTree, type ParsedQuery } from './query.js';
+import { documentFrequencies } from './frequency.js';
+import { hasFtsRank } from '../../platform/db/native.js';
 
 /** Up to this many matches are all ranked; beyond, this many of the newest are candidates. */
 export const NEWEST = 100;
@@ -82,9 +84,11 @@ async function rankSqlite(c: Ctx, limit: number, offset: number): Promise<Ranked
     ? capped(c, await ftsCount(c, null, c.cap + hidden.length + 1), hidden.length ? await ftsCount(c, hidden) : 0, hidden.length)
     : capped(c, await cappedCount(c), 0, 0);
   if (total === 0 || offset >= total) return { ids: [], scores: [], total, exact };
-  // Newest first, so that FTS5's scan stops after the candidates; bm25() is computed as each match is read.
-  const scored = async (strong: boolean, n: number) =>
-    (await matches(c, strong).select(scoreColumns(c, strong)).orderBy('id', 'desc').limit(n).execute()).map((r) => ({ id: Number(r.id), score: Number(r.score), at: r.published_at ?? '' }));
+  // Newest first, so that FTS5's scan stops after the candidates; the score is computed as each match is read.
+  const scored = async (strong: boolean, n: number) => {
+    const columns = scoreColumns(c, strong, await frequencies(c, strong));
+    return (await matches(c, strong).select(columns).orderBy('id', 'desc').limit(n).execute()).map((r) => ({ id: Number(r.id), score: Number(r.score), at: r.published_at ?? '' }));
+  };
   const candidates = total <= NEWEST ? await scored(false, NEWEST) : [...(await scored(false, NEWEST)), ...(await scored(true, STRONG))];
   return page(c, candidates, { total, exact }, limit, offset);
 }
@@ -297,8 +301,21 @@ function indexId(c: Ctx, strongOnly = false): RawBuilder<number> {
   return strongOnly ? sql<number>`article_strong_fts.rowid` : sql<number>`article_fts.rowid`;
 }
 
-function scoreColumns(c: Ctx, strongOnly = false) {
-  const score = c.engine === 'sqlite' ? sqliteScore(c.now, strongOnly) : postgresScore(pgQuery(c, strongOnly ? 'positive' : 'all'), c.now, strongOnly ? 'strong' : 'document');
+/**
+ * SQLite with broadside_rank(): the document frequency of each phrase of the MATCH expression (article_fts's,
+ * or the strong table's without the excluded words), the excluded phrases 0 (never in a match). Else null: bm25().
+ */
+async function frequencies(c: Ctx, strongOnly: boolean): Promise<number[] | null> {
+  if (c.engine !== 'sqlite' || !hasFtsRank(c.db)) return null;
+  const phrases = fts5Phrases(strongOnly ? { ...c.query, none: [] } : c.query);
+  const wanted = phrases.filter((p) => !p.excluded).map((p) => p.phrase);
+  const found = await documentFrequencies(c.db, strongOnly ? 'article_strong_fts' : 'article_fts', wanted);
+  let k = 0;
+  return phrases.map((p) => (p.excluded ? 0 : found[k++]!));
+}
+
+function scoreColumns(c: Ctx, strongOnly = false, frequencies: number[] | null = null) {
+  const score = c.engine === 'sqlite' ? sqliteScore(c.now, strongOnly, frequencies) : postgresScore(pgQuery(c, strongOnly ? 'positive' : 'all'), c.now, strongOnly ? 'strong' : 'document');
   return [indexId(c, strongOnly).as('id'), sql<string | null>`articles.published_at`.as('published_at'), score.as('score')] as const;
 }
 

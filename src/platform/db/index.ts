@@ -6,6 +6,7 @@ import SQLite from 'better-sqlite3';
 import type pgTypes from 'pg';
 import { Kysely, SqliteDialect, PostgresDialect, sql, type Generated } from 'kysely';
 import type { Database } from './schema.js';
+import { loadFtsExtension, markFtsRank } from './native.js';
 
 export type Db = Kysely<Database>;
 export type Engine = 'sqlite' | 'postgres';
@@ -36,7 +37,8 @@ export function pgClient(databaseUrl: string): pgTypes.Client {
   return new (loadPg().Client)({ connectionString: databaseUrl });
 }
 
-export function openDatabase(opts: { databaseUrl: string | null; dataDir: string; file?: string; readonly?: boolean }): DbHandle {
+/** ftsRank: false leaves the ranking extension out (tests of the fallback to bm25()). */
+export function openDatabase(opts: { databaseUrl: string | null; dataDir: string; file?: string; readonly?: boolean; ftsRank?: boolean }): DbHandle {
   if (opts.databaseUrl) {
     const pool = new (loadPg().Pool)({ connectionString: opts.databaseUrl, max: 10 });
     pool.on('error', () => {
@@ -55,7 +57,9 @@ export function openDatabase(opts: { databaseUrl: string | null; dataDir: string
   sqlite.pragma('busy_timeout = 5000');
   // 8 MiB of page cache (the default is 16): rendered pages are cached above the database anyway.
   sqlite.pragma('cache_size = -8192');
+  const ranks = opts.ftsRank !== false && loadFtsExtension(sqlite);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  if (ranks) markFtsRank(db);
   return { db, engine: 'sqlite', file, close: () => db.destroy() };
 }
 
