@@ -118,7 +118,7 @@ export function registerSearchRoutes(app: FastifyInstance, deps: SearchRouteDeps
       reply.header('cache-control', 'no-store');
       return {
         total: o.total,
-        /** False when more articles match than total (10,000): counting stops there. */
+        /** False when more articles match than total (1,000, or one past the page asked for): counting stops there. */
         totalExact: o.totalExact,
         page: o.page,
         pages: o.pages,

@@ -432,13 +432,34 @@ describe(`search ranking over many matches (${engineName})`, () => {
     assert.equal(r.pages, Math.ceil(MANY / 10));
     assert.deepEqual(r.items.map((a) => a.id), exact.items.map((a) => a.id));
     assert.equal((await searchArticles(ctx, { q: 'reservoir' }, { now: NOW, countCap: MANY + 2 })).totalExact, true, 'exactly at the cap is exact');
-    const filtered = await searchArticles(ctx, { q: 'reservoir', year: '2024' }, { now: NOW, countCap: 50 });
-    assert.deepEqual([filtered.total, filtered.totalExact], [50, false], 'with filters too');
+    const filtered = await searchArticles(ctx, { q: 'reservoir', year: '2024' }, { now: NOW, countCap: NEWEST });
+    assert.deepEqual([filtered.total, filtered.totalExact], [NEWEST, false], 'with filters too');
+    const low = await searchArticles(ctx, { q: 'reservoir' }, { now: NOW, countCap: 5 });
+    assert.deepEqual([low.total, low.totalExact], [NEWEST, false], 'never below NEWEST: whether to rank the strong candidates too is decided on an exact count');
     // A hidden match is not counted: one fewer visible match than the cap is exact again.
     await db.db.updateTable('articles').set({ trashed_at: NOW }).where('id', '=', oldExcluded).execute();
     const less = await searchArticles(ctx, { q: 'reservoir' }, { now: NOW, countCap: MANY + 1 });
     assert.deepEqual([less.total, less.totalExact], [MANY + 1, true]);
     await db.db.updateTable('articles').set({ trashed_at: null }).where('id', '=', oldExcluded).execute();
+  });
+
+  test('past the cap there is always a next page while there are more matches, and paging gives each once', async () => {
+    const cap = NEWEST + 1;
+    const all = await searchArticles(ctx, { q: 'reservoir' }, { now: NOW });
+    assert.ok(all.totalExact && all.total > cap);
+    const seen: number[] = [];
+    let last = null;
+    for (let page = 1; page <= 100; page++) {
+      const r = await searchArticles(ctx, { q: 'reservoir', page }, { now: NOW, pageSize: 7, countCap: cap });
+      seen.push(...r.items.map((a) => a.id));
+      last = r;
+      if (page >= r.pages) break;
+      if (page * 7 >= cap) assert.ok(r.total > page * 7, `page ${page}: the count reaches past it (${r.total})`);
+    }
+    assert.equal(last!.totalExact, true, 'the last page counts them all');
+    assert.equal(last!.total, all.total);
+    assert.equal(seen.length, all.total);
+    assert.equal(new Set(seen).size, all.total);
   });
 
   test('an unpublished headline match leaves the candidates at once', async () => {

@@ -32,7 +32,7 @@ export interface SearchOutcome {
   mode: 'search' | 'browse' | 'none';
   labels: FilterLabels;
   total: number;
-  /** False when there are more matches than total (COUNT_CAP): "more than 10,000". */
+  /** False when there are more matches than total (COUNT_CAP, or one past the page): "more than 1,000". */
   totalExact: boolean;
   page: number;
   pages: number;
