@@ -1,7 +1,7 @@
 // Text helpers: HTML to text, folding, stemming, highlighting and snippets.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cleanText, fold, htmlToText, indexText, matchKey, stem } from './text.js';
+import { cleanText, fold, htmlToText, indexText, matchKey, roughText, stem } from './text.js';
 import { highlight, segmentsToHtml, snippet } from './snippet.js';
 import { parseQuery, positiveTerms } from './query.js';
 
@@ -11,6 +11,11 @@ test('HTML to text: blocks become lines, inline tags join, entities decode, noth
   assert.equal(htmlToText('<h2>Head</h2><ul><li>a</li><li>b</li></ul>'), 'Head\na\nb');
   assert.equal(htmlToText('<p>&#x1F600; &#55296; &#0; &bogus;</p>'), '😀 \uFFFD \uFFFD &bogus;');
   assert.equal(htmlToText('<a href="x>y">link</a>text'), 'linktext');
+  assert.equal(htmlToText('<P CLASS="x">a<br/>b</P><p_x>c</p_x><img alt=\'<p>\'>d'), 'a\nb\ncd');
+  assert.equal(htmlToText('a &lt; b <i>and</i> c &gt; d'), 'a < b and c > d');
+  assert.equal(htmlToText('x <em title="unclosed>e'), 'x <em title="unclosed>e', 'no complete tag: text');
+  // For snippets: the same text with its blanks as they were (snippet() collapses those it keeps).
+  assert.equal(roughText('<p>a</p>\n<p>b &amp;  c</p>'), '\na\n\n\nb &  c\n');
 });
 
 test('text for the index: words only, single spaces, ligatures spelt out', () => {

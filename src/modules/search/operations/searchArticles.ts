@@ -12,7 +12,7 @@ import { matchesFilter, resolveFilters, type FilterInput, type FilterLabels, typ
 import { hydrate } from '../hydrate.js';
 import { MAX_QUERY_CHARS, parseQuery, positiveTerms, toFts5, toTsqueryTree, type ParsedQuery, type Term } from '../query.js';
 import { highlight, snippet, type Segment } from '../snippet.js';
-import { cleanText, htmlToText } from '../text.js';
+import { cleanText, roughText } from '../text.js';
 
 export interface SearchRequest extends FilterInput {
   q?: string | null;
@@ -69,8 +69,8 @@ export async function searchArticles(ctx: Ctx, req: SearchRequest, opts: { now?:
 }
 
 function snippetOf(standfirst: string, bodyHtml: string, terms: Term[]): Segment[] {
-  const text = `${standfirst}\n${htmlToText(bodyHtml)}`.trim();
-  return snippet(text, terms);
+  const text = `${standfirst}\n${roughText(bodyHtml)}`.trim();
+  return snippet(text, terms).map((s) => ({ ...s, text: cleanText(s.text) }));
 }
 
 interface Found {
