@@ -16,23 +16,30 @@ export function tsquery(t: TsqueryTree): RawBuilder<unknown> {
 }
 
 /**
- * Relevance times a gentle boost for recent articles: ×1.5 today, ×1.25 a year on, ×1.1 at four years, → ×1.
- * Higher is better on both engines (FTS5's bm25 is negative, better when lower: its sign is turned here).
+ * SQLite's relevance (higher is better: FTS5's bm25 is negative, better when lower, and its sign is turned
+ * here), without the boost for recent articles: ranking.ts multiplies by recencyBoost() in JS, where SQL's
+ * julianday() on every row cost 0.2 ms a statement.
  * frequencies: each FTS5 phrase's document frequency, to rank with broadside_rank() (platform/db/native.ts).
  */
-export function sqliteScore(now: string, strongOnly = false, frequencies: number[] | null = null): RawBuilder<number> {
+export function sqliteRelevance(strongOnly = false, frequencies: number[] | null = null): RawBuilder<number> {
   // On the strong fields' own table (the same weights): what bm25() on article_fts gives when the words are
   // asked for in those columns alone, but for the document lengths, which there leave the body out.
   const table = sql.raw(strongOnly ? 'article_strong_fts' : 'article_fts');
   const weights = sql.raw(strongOnly ? '10.0, 3.0, 3.0, 3.0' : '10.0, 3.0, 3.0, 1.0, 3.0, 2.0');
   // broadside_rank() (native/broadside_fts.c): BM25 as bm25() computes it, with each phrase's document frequency
   // given (frequency.ts) rather than counted by reading all its matches in every statement.
-  const relevance = frequencies ? sql`broadside_rank(${table}, ${weights}, ${sql.join(frequencies)})` : sql`(-bm25(${table}, ${weights}))`;
-  return sql<number>`${relevance} * (1.0 + 0.5 * 365.0 / (365.0 + max(0.0, julianday(${now}) - julianday(articles.published_at))))`;
+  return frequencies ? sql<number>`broadside_rank(${table}, ${weights}, ${sql.join(frequencies)})` : sql<number>`(-bm25(${table}, ${weights}))`;
+}
+
+/** A gentle boost for recent articles: ×1.5 today, ×1.25 a year on, ×1.1 at four years, → ×1 (both engines). */
+export function recencyBoost(nowMs: number, publishedAt: string | null): number {
+  const days = publishedAt ? (nowMs - Date.parse(publishedAt)) / 86_400_000 : 0;
+  return 1 + (0.5 * 365) / (365 + Math.max(0, Number.isFinite(days) ? days : 0));
 }
 
 /**
  * ts_rank_cd weights, {D, C, B, A}: bylines, body, kicker/standfirst/tags, headline. Normalised by log length.
+ * Times the recency boost (as recencyBoost()), computed here: PostgreSQL scores only the candidates.
  * Over the whole document, or its strong part alone (A and B) for the candidates found there.
  */
 export function postgresScore(q: RawBuilder<unknown>, now: string, vector: 'document' | 'strong' = 'document'): RawBuilder<number> {

@@ -126,3 +126,13 @@ describe(`broadside_rank (${engineName})`, { skip }, () => {
     assert.equal((await searchArticles(ctx, { q: 'zanzibar' }, { now: NOW })).total, 1);
   });
 });
+
+test('the boost for recent articles: ×1.5 today, ×1.25 a year on, ×1.1 at four years; a future date counts as today', async () => {
+  const { recencyBoost } = await import('./engine.js');
+  const now = Date.parse(NOW);
+  const ago = (days: number) => new Date(now - days * 86_400_000).toISOString();
+  assert.equal(recencyBoost(now, ago(0)), 1.5);
+  assert.equal(recencyBoost(now, ago(365)), 1.25);
+  assert.equal(recencyBoost(now, ago(4 * 365)), 1.1);
+  assert.equal(recencyBoost(now, ago(-30)), 1.5);
+});

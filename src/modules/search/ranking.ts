@@ -12,7 +12,7 @@ import { sql, type RawBuilder, type SelectQueryBuilder, type SqlBool } from 'kys
 import type { Db, Engine } from '../../platform/db/index.js';
 import type { Database } from '../../platform/db/schema.js';
 import { visible } from '../content/queries.js';
-import { engineOf, postgresScore, sqliteScore, tsquery } from './engine.js';
+import { engineOf, postgresScore, recencyBoost, sqliteRelevance, tsquery } from './engine.js';
 import { matchesFilter, type ResolvedFilter } from './filters.js';
 import { fts5Phrases, toFts5, toTsqueryTree, type ParsedQuery } from './query.js';
 import { documentFrequencies } from './frequency.js';
@@ -92,7 +92,9 @@ async function rankSqlite(c: Ctx, limit: number, offset: number): Promise<Ranked
   // Newest first, so that FTS5's scan stops after the candidates; the score is computed as each match is read.
   const scored = async (strong: boolean, n: number) => {
     const columns = scoreColumns(c, strong, await frequencies(c, strong));
-    return (await matches(c, strong).select(columns).orderBy('id', 'desc').limit(n).execute()).map((r) => ({ id: Number(r.id), score: Number(r.score), at: r.published_at ?? '' }));
+    const rows = await matches(c, strong).select(columns).orderBy('id', 'desc').limit(n).execute();
+    const nowMs = Date.parse(c.now);
+    return rows.map((r) => ({ id: Number(r.id), score: Number(r.score) * recencyBoost(nowMs, r.published_at), at: r.published_at ?? '' }));
   };
   const candidates = exact && total <= NEWEST ? await scored(false, NEWEST) : [...(await scored(false, NEWEST)), ...(await scored(true, STRONG))];
   return page(c, candidates, { total, exact }, limit, offset);
@@ -320,7 +322,8 @@ async function frequencies(c: Ctx, strongOnly: boolean): Promise<number[] | null
 }
 
 function scoreColumns(c: Ctx, strongOnly = false, frequencies: number[] | null = null) {
-  const score = c.engine === 'sqlite' ? sqliteScore(c.now, strongOnly, frequencies) : postgresScore(pgQuery(c, strongOnly ? 'positive' : 'all'), c.now, strongOnly ? 'strong' : 'document');
+  // SQLite: relevance alone (rankSqlite applies the recency boost).
+  const score = c.engine === 'sqlite' ? sqliteRelevance(strongOnly, frequencies) : postgresScore(pgQuery(c, strongOnly ? 'positive' : 'all'), c.now, strongOnly ? 'strong' : 'document');
   return [indexId(c, strongOnly).as('id'), sql<string | null>`articles.published_at`.as('published_at'), score.as('score')] as const;
 }
 
