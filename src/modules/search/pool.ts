@@ -9,6 +9,7 @@ import type { Ctx } from '../../platform/context/index.js';
 import { AppError, type ErrorCode } from '../../platform/http/errors.js';
 import { threadScript } from '../../platform/paths.js';
 import { searchArticles, type SearchOutcome, type SearchRequest } from './operations/searchArticles.js';
+import type { Counted } from './frequency.js';
 
 export interface SearchOptions {
   now?: string;
@@ -24,6 +25,11 @@ export interface WorkerAsk {
   id: number;
   req: SearchRequest;
   opts: SearchOptions;
+}
+
+/** Document frequencies a thread counted, passed on to the others (frequency.ts). */
+export interface WorkerCounted {
+  counted: Counted[];
 }
 
 export type WorkerAnswer = { id: number; outcome: SearchOutcome } | { id: number; error: { code?: ErrorCode; message: string; field?: string | undefined } };
@@ -50,7 +56,11 @@ export function threadSearcher(file: string, threads: number): Searcher {
   function start(): Thread {
     const worker = new Worker(workerUrl(), { workerData: { file } });
     const t: Thread = { worker, pending: new Map() };
-    worker.on('message', (a: WorkerAnswer) => {
+    worker.on('message', (a: WorkerAnswer | WorkerCounted) => {
+      if ('counted' in a) {
+        for (const other of pool) if (other !== t) other.worker.postMessage(a);
+        return;
+      }
       const p = t.pending.get(a.id);
       if (!p) return;
       t.pending.delete(a.id);

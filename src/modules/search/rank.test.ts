@@ -11,7 +11,7 @@ import { createAuthor } from '../content/operations/createAuthor.js';
 import { createTag } from '../content/operations/createTag.js';
 import { createArticle } from '../content/operations/createArticle.js';
 import { searchArticles } from './index.js';
-import { documentFrequencies, FREQUENCY_TTL_MS } from './frequency.js';
+import { documentFrequencies, FREQUENCY_TTL_MS, learn, onCounted, type Counted } from './frequency.js';
 import { fts5Phrases, parseQuery, toFts5 } from './query.js';
 import { NEWEST } from './ranking.js';
 
@@ -124,6 +124,23 @@ describe(`broadside_rank (${engineName})`, { skip }, () => {
     assert.deepEqual(await documentFrequencies(db.db, 'article_fts', ['"zanzibar"', '"ceasefire"'], t0 + FREQUENCY_TTL_MS), [1, Number((await sql<{ n: number }>`select count(*) as n from article_fts where article_fts match '"ceasefire"'`.execute(db.db)).rows[0]!.n)]);
     // Found and counted at once all the same: only its weight waited.
     assert.equal((await searchArticles(ctx, { q: 'zanzibar' }, { now: NOW })).total, 1);
+  });
+
+  test('counts made on one connection are passed on and kept by another (search threads share them)', async () => {
+    const t0 = Date.now() + 10 * FREQUENCY_TTL_MS;
+    const heard: Counted[] = [];
+    onCounted(db.db, (c) => heard.push(...c));
+    const [n] = await documentFrequencies(db.db, 'article_fts', ['"harbour"'], t0);
+    assert.deepEqual(heard, [{ key: 'article_fts\0"harbour"', n, at: t0 }]);
+    await documentFrequencies(db.db, 'article_fts', ['"harbour"'], t0 + 1);
+    assert.equal(heard.length, 1, 'a kept count is not announced again');
+    // The other connection takes it as its own: a made-up figure shows it was not counted there.
+    learn(plain.db, [{ key: 'article_fts\0"harbour"', n: 12345, at: t0 }, { key: 5, n: 'x', at: 0 } as unknown as Counted]);
+    assert.deepEqual(await documentFrequencies(plain.db, 'article_fts', ['"harbour"'], t0 + 1), [12345]);
+    // An older count never replaces a newer one.
+    learn(plain.db, [{ key: 'article_fts\0"harbour"', n: 1, at: t0 - 1 }]);
+    assert.deepEqual(await documentFrequencies(plain.db, 'article_fts', ['"harbour"'], t0 + 2), [12345]);
+    assert.deepEqual(await documentFrequencies(plain.db, 'article_fts', ['"harbour"'], t0 + FREQUENCY_TTL_MS), [n], 'and it expires as its own would');
   });
 });
 

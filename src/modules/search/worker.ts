@@ -6,13 +6,17 @@ import { openDatabase } from '../../platform/db/index.js';
 import { plainCtx } from '../../platform/context/index.js';
 import { AppError } from '../../platform/http/errors.js';
 import { searchArticles, type SearchRequest } from './operations/searchArticles.js';
-import type { WorkerAnswer, WorkerAsk } from './pool.js';
+import { learn, onCounted } from './frequency.js';
+import type { WorkerAnswer, WorkerAsk, WorkerCounted } from './pool.js';
 
 const { file } = workerData as { file: string };
 const handle = openDatabase({ databaseUrl: null, dataDir: dirname(file), file, readonly: true });
 const ctx = plainCtx(handle.db, handle.engine);
+// Words' document frequencies counted here go to the other threads (through the pool), and theirs come here.
+onCounted(handle.db, (counted) => parentPort!.postMessage({ counted } satisfies WorkerCounted));
 
-parentPort!.on('message', (m: WorkerAsk) => {
+parentPort!.on('message', (m: WorkerAsk | WorkerCounted) => {
+  if ('counted' in m) return learn(handle.db, m.counted);
   const answer = (a: WorkerAnswer) => parentPort!.postMessage(a);
   searchArticles(ctx, m.req as SearchRequest, m.opts).then(
     (outcome) => answer({ id: m.id, outcome }),
