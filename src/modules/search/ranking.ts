@@ -71,15 +71,12 @@ export async function rankMatches(db: Db, query: ParsedQuery, f: ResolvedFilter,
   // scans discouraged, in one read-only, repeatable-read transaction: one snapshot for the count, the candidates
   // and the page.
   // No parallel workers: starting them costs more than these queries take, and under load there are no spare
-  // cores to give them.
+  // cores to give them. Both settings are made by the transaction's first statement (skipped()).
   return db
     .transaction()
     .setIsolationLevel('repeatable read')
     .setAccessMode('read only')
-    .execute(async (trx) => {
-      await sql`select set_config('enable_seqscan', 'off', true), set_config('max_parallel_workers_per_gather', '0', true)`.execute(trx);
-      return rankPostgres({ db: trx, engine: 'postgres', query, f, now, excludeId, cap }, limit, offset);
-    });
+    .execute(async (trx) => rankPostgres({ db: trx, engine: 'postgres', query, f, now, excludeId, cap }, limit, offset));
 }
 
 async function rankSqlite(c: Ctx, limit: number, offset: number): Promise<Ranked> {
@@ -233,11 +230,17 @@ async function page(c: Ctx, candidates: Scored[], counted: { total: number; exac
  * through its own index). Null with filters, or when there are too many to list.
  */
 async function skipped(c: Ctx): Promise<number[] | null> {
-  if (c.f.from !== undefined || c.f.to !== undefined || c.f.tagId !== undefined || c.f.authorId !== undefined) return null;
+  // PostgreSQL: the search's settings (see rankMatches) are applied by this statement, the transaction's first.
+  const settings = sql`select null::bigint as id from (select set_config('enable_seqscan', 'off', true), set_config('max_parallel_workers_per_gather', '0', true)) s`;
+  if (c.f.from !== undefined || c.f.to !== undefined || c.f.tagId !== undefined || c.f.authorId !== undefined) {
+    if (c.engine === 'postgres') await settings.execute(c.db);
+    return null;
+  }
   // One statement (a round trip less on PostgreSQL), each part read through its own index.
-  const r = await sql<{ id: number }>`select id from (select id from articles where status = 'scheduled' and published_at > ${c.now} limit ${HIDDEN_MAX + 1}) later
-    union all select id from (select id from articles where trashed_at is not null limit ${HIDDEN_MAX + 1}) trashed`.execute(c.db);
-  const ids = [...new Set(r.rows.map((x) => Number(x.id)))];
+  const hidden = sql`select id from (select id from articles where status = 'scheduled' and published_at > ${c.now} limit ${HIDDEN_MAX + 1}) later
+    union all select id from (select id from articles where trashed_at is not null limit ${HIDDEN_MAX + 1}) trashed`;
+  const r = await sql<{ id: number | null }>`${c.engine === 'postgres' ? sql`${settings} union all ` : sql``}${hidden}`.execute(c.db);
+  const ids = [...new Set(r.rows.filter((x) => x.id !== null).map((x) => Number(x.id)))];
   if (c.excludeId !== undefined) ids.push(c.excludeId);
   return ids.length <= HIDDEN_MAX ? ids : null;
 }
