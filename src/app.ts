@@ -153,7 +153,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   registerEditorialAuth(app, { ctx, config });
   const mediaStore = registerMedia(app, { ctx, dataDir: config.dataDir, maxUploadMb: config.maxUploadMb });
   registerEditorialArticles(app, { ctx, site });
-  const searcher = db.engine === 'sqlite' && db.file && config.searchThreads > 0 ? threadSearcher(db.file, config.searchThreads) : inProcessSearcher(ctx);
+  const searcher = db.engine === 'sqlite' && db.file && config.searchThreads > 0 ? threadSearcher(db.file, config.searchThreads, config.searchMmapMb * 1024 * 1024) : inProcessSearcher(ctx);
   app.addHook('onClose', () => searcher.close());
   registerSearch(app, { ctx, site, pageSize: config.pageSize, searcher });
   registerComments(app, { ctx, site, jobs, secureCookies: config.secureCookies });

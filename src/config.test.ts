@@ -44,3 +44,10 @@ test('every bad value is reported, one line each', () => {
   );
   assert.throws(() => loadConfig({ PORT: '70000' }), /PORT must be between 0 and 65535/);
 });
+
+test('search threads map up to 2047 MiB of the SQLite file unless told otherwise', () => {
+  assert.equal(loadConfig({}).searchMmapMb, 2047);
+  assert.equal(loadConfig({ BROADSIDE_SEARCH_MMAP_MB: '0' }).searchMmapMb, 0);
+  assert.throws(() => loadConfig({ BROADSIDE_SEARCH_MMAP_MB: 'lots' }), /BROADSIDE_SEARCH_MMAP_MB/);
+  assert.throws(() => loadConfig({ BROADSIDE_SEARCH_MMAP_MB: '4096' }), /BROADSIDE_SEARCH_MMAP_MB/);
+});

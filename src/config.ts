@@ -47,6 +47,8 @@ export interface Config {
    * connection, so searches use the spare cores and never hold up serving pages.
    */
   searchThreads: number;
+  /** MiB of the SQLite file search threads read through a memory map (0: none). */
+  searchMmapMb: number;
   funding: FundingEnv;
 }
 
@@ -104,6 +106,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   const trustProxy = boolVar(env, 'BROADSIDE_TRUST_PROXY', false, problems);
   const maxUploadMb = intVar(env, 'BROADSIDE_MAX_UPLOAD_MB', 20, 1, 1024, problems);
   const searchThreads = intVar(env, 'BROADSIDE_SEARCH_THREADS', Math.min(2, availableParallelism()), 0, 16, problems);
+  // SQLite's largest map by default (SQLITE_MAX_MMAP_SIZE, just under 2 GiB).
+  const searchMmapMb = intVar(env, 'BROADSIDE_SEARCH_MMAP_MB', 2047, 0, 2047, problems);
 
   let smtpUrl: string | null = null;
   if (env.BROADSIDE_SMTP_URL) {
@@ -124,7 +128,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   const funding = fundingEnv(env, problems);
 
   if (problems.length) throw new ConfigError(problems);
-  return { port, host, baseUrl, dataDir, databaseUrl, title, description, pageSize, pageCache, logLevel, cacheMegabytes, trustProxy, smtpUrl, mailFrom, secureCookies: baseUrl.startsWith('https:'), maxUploadMb, searchThreads, funding, ...overrides };
+  return { port, host, baseUrl, dataDir, databaseUrl, title, description, pageSize, pageCache, logLevel, cacheMegabytes, trustProxy, smtpUrl, mailFrom, secureCookies: baseUrl.startsWith('https:'), maxUploadMb, searchThreads, searchMmapMb, funding, ...overrides };
 }
 
 function fundingEnv(env: NodeJS.ProcessEnv, problems: string[]): FundingEnv {

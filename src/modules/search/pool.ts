@@ -48,13 +48,14 @@ interface Thread {
   pending: Map<number, { resolve(o: SearchOutcome): void; reject(e: unknown): void }>;
 }
 
-export function threadSearcher(file: string, threads: number): Searcher {
+/** mmapBytes: how much of the file each thread reads through a memory map (config's searchMmapMb). */
+export function threadSearcher(file: string, threads: number, mmapBytes = 0): Searcher {
   const pool: Thread[] = [];
   let nextId = 1;
   let closed = false;
 
   function start(): Thread {
-    const worker = new Worker(workerUrl(), { workerData: { file } });
+    const worker = new Worker(workerUrl(), { workerData: { file, mmapBytes } });
     const t: Thread = { worker, pending: new Map() };
     worker.on('message', (a: WorkerAnswer | WorkerCounted) => {
       if ('counted' in a) {

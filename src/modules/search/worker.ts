@@ -9,8 +9,8 @@ import { searchArticles, type SearchRequest } from './operations/searchArticles.
 import { learn, onCounted } from './frequency.js';
 import type { WorkerAnswer, WorkerAsk, WorkerCounted } from './pool.js';
 
-const { file } = workerData as { file: string };
-const handle = openDatabase({ databaseUrl: null, dataDir: dirname(file), file, readonly: true });
+const { file, mmapBytes } = workerData as { file: string; mmapBytes?: number };
+const handle = openDatabase({ databaseUrl: null, dataDir: dirname(file), file, readonly: true, mmapBytes });
 const ctx = plainCtx(handle.db, handle.engine);
 // Words' document frequencies counted here go to the other threads (through the pool), and theirs come here.
 onCounted(handle.db, (counted) => parentPort!.postMessage({ counted } satisfies WorkerCounted));
