@@ -19,11 +19,10 @@ export interface Started {
 }
 
 /**
- * Node's flags for the server, as `npm start` gives them (package.json): `--optimize-for-size` makes V8 collect
- * garbage sooner and keep a smaller heap, which holds the serving process's memory well under budget at no
- * measurable cost in requests/s.
+ * Node's flags for the server, as `npm start` gives them (package.json): a young generation of 2 MB semi-spaces
+ * holds the serving process's memory under budget (docs/architecture.md says why not --optimize-for-size).
  */
-export const SERVE_NODE_FLAGS = ['--optimize-for-size'];
+export const SERVE_NODE_FLAGS = ['--max-semi-space-size=2'];
 
 /** A benchmark script (dist/bench/*.js) with an IPC channel, run with the server's Node flags; output to logFile. */
 export function forkScript(modulePath: string, env: NodeJS.ProcessEnv, logFile: string, label: string): Started {

@@ -4,7 +4,7 @@
 //                  in the same run, a bare node:http server replaying the app's exact bytes from memory
 //   3. render      server time of an uncached render of the 3,000-word article (app.inject, cache off)
 //   4. memory      resident set size of the app process after the throughput runs
-//   5. cold start  `node --optimize-for-size dist/server.js serve` (as npm start) on the existing database: spawn → first 200 on GET /
+//   5. cold start  `node --max-semi-space-size=2 dist/server.js serve` (as npm start) on the existing database: spawn → first 200 on GET /
 // Prints PASS/FAIL per target and a JSON summary; exits 0 whether or not targets are met (1 only if the
 // benchmark itself could not run). Options: --regenerate (rebuild the data set). See bench/README.md.
 import { request, type IncomingHttpHeaders } from 'node:http';
