@@ -337,12 +337,13 @@ export function stem(word: string): string {
 /** The key under which a word matches: folded, then stemmed. Memoised: texts repeat their words. */
 const keys = new Map<string, string>();
 export function matchKey(word: string): string {
+  // Looked up as written first: most words are, and lower-casing each one made a new string every time.
+  let k = keys.get(word);
+  if (k !== undefined) return k;
   const lower = word.toLowerCase();
-  let k = keys.get(lower);
-  if (k === undefined) {
-    k = stem(fold(lower));
-    if (keys.size >= 200_000) keys.clear();
-    keys.set(lower, k);
-  }
+  k = keys.get(lower) ?? stem(fold(lower));
+  if (keys.size >= 200_000) keys.clear();
+  keys.set(word, k);
+  if (lower !== word) keys.set(lower, k);
   return k;
 }

@@ -19,7 +19,7 @@ parentPort!.on('message', (m: WorkerAsk | WorkerCounted) => {
   if ('counted' in m) return learn(handle.db, m.counted);
   const answer = (a: WorkerAnswer) => parentPort!.postMessage(a);
   searchArticles(ctx, m.req as SearchRequest, m.opts).then(
-    (outcome) => answer({ id: m.id, outcome }),
+    (outcome) => answer({ id: m.id, json: JSON.stringify(outcome) }),
     (err: unknown) =>
       answer({
         id: m.id,
