@@ -6,6 +6,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const SOURCE = fileURLToPath(new URL('../native/broadside_fts.c', import.meta.url));
 
 export function buildNative(out) {
   const headers = join(dirname(createRequire(import.meta.url).resolve('better-sqlite3/package.json')), 'deps', 'sqlite3');
@@ -14,7 +17,7 @@ export function buildNative(out) {
   const target = join(out, 'native', process.platform === 'darwin' ? 'broadside_fts.dylib' : process.platform === 'win32' ? 'broadside_fts.dll' : 'broadside_fts.so');
   const cc = process.env.CC || 'cc';
   const flags = process.platform === 'darwin' ? ['-dynamiclib'] : ['-shared', '-fPIC'];
-  const r = spawnSync(cc, ['-O2', ...flags, '-I', headers, '-o', target, 'native/broadside_fts.c', '-lm'], { encoding: 'utf8' });
+  const r = spawnSync(cc, ['-O2', ...flags, '-I', headers, '-o', target, SOURCE, '-lm'], { encoding: 'utf8' });
   if (r.error || r.status !== 0) return warn(`${cc} failed: ${(r.error?.message ?? r.stderr).trim().split('\n')[0]}`);
 }
 
