@@ -65,7 +65,7 @@ const summaryColumns = [
   'articles.sticky',
 ] as const;
 
-type SummaryRow = {
+export type SummaryRow = {
   id: number;
   slug: string;
   kicker: string;
@@ -79,9 +79,10 @@ type SummaryRow = {
   sticky: number;
 };
 
-async function attachRefs(db: Db, rows: SummaryRow[]): Promise<ArticleSummary[]> {
-  if (rows.length === 0) return [];
-  const ids = rows.map((r) => r.id);
+/** The bylines of these articles, in order, by article id (an article without one is absent). */
+export async function bylines(db: Db, ids: number[]): Promise<Map<number, AuthorRef[]>> {
+  const authors = new Map<number, AuthorRef[]>();
+  if (ids.length === 0) return authors;
   const authorRows = await db
     .selectFrom('article_authors')
     .innerJoin('authors', 'authors.id', 'article_authors.author_id')
@@ -90,18 +91,17 @@ async function attachRefs(db: Db, rows: SummaryRow[]): Promise<ArticleSummary[]>
     .orderBy('article_authors.article_id')
     .orderBy('article_authors.position')
     .execute();
-  const tagIds = [...new Set(rows.map((r) => r.primary_tag_id).filter((x): x is number => x !== null))];
-  const tagRows = tagIds.length
-    ? await db.selectFrom('tags').select(['id', 'slug', 'name', 'is_region']).where('id', 'in', tagIds).execute()
-    : [];
-  const tags = new Map(tagRows.map((t) => [Number(t.id), toTagRef(t)]));
-  const authors = new Map<number, AuthorRef[]>();
   for (const a of authorRows) {
     const list = authors.get(Number(a.article_id)) ?? [];
     list.push({ id: Number(a.id), slug: a.slug, name: a.name });
     authors.set(Number(a.article_id), list);
   }
-  return rows.map((r) => ({
+  return authors;
+}
+
+/** A summary from an article's row (SUMMARY_COLUMNS), its byline and its primary tag. */
+export function summaryOf(r: SummaryRow, authors: AuthorRef[], primaryTag: TagRef | null): ArticleSummary {
+  return {
     id: Number(r.id),
     slug: r.slug,
     path: articlePath(r.month_key ?? '', r.slug),
@@ -111,13 +111,25 @@ async function attachRefs(db: Db, rows: SummaryRow[]): Promise<ArticleSummary[]>
     publishedAt: r.published_at ?? r.updated_at,
     updatedAt: r.updated_at,
     wordCount: r.word_count,
-    authors: authors.get(Number(r.id)) ?? [],
-    primaryTag: r.primary_tag_id !== null ? (tags.get(Number(r.primary_tag_id)) ?? null) : null,
+    authors,
+    primaryTag,
     sticky: Number(r.sticky) === 1,
-  }));
+  };
 }
 
-function toTagRef(t: { id: number; slug: string; name: string; is_region: number }): TagRef {
+async function attachRefs(db: Db, rows: SummaryRow[]): Promise<ArticleSummary[]> {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const authors = await bylines(db, ids);
+  const tagIds = [...new Set(rows.map((r) => r.primary_tag_id).filter((x): x is number => x !== null))];
+  const tagRows = tagIds.length
+    ? await db.selectFrom('tags').select(['id', 'slug', 'name', 'is_region']).where('id', 'in', tagIds).execute()
+    : [];
+  const tags = new Map(tagRows.map((t) => [Number(t.id), toTagRef(t)]));
+  return rows.map((r) => summaryOf(r, authors.get(Number(r.id)) ?? [], r.primary_tag_id !== null ? (tags.get(Number(r.primary_tag_id)) ?? null) : null));
+}
+
+export function toTagRef(t: { id: number; slug: string; name: string; is_region: number }): TagRef {
   return { id: Number(t.id), slug: t.slug, name: t.name, isRegion: Number(t.is_region) === 1 };
 }
 

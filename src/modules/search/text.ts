@@ -52,7 +52,7 @@ export function indexText(s: string, maxChars = Infinity): string {
 
 /** indexText of stored article HTML: tags dropped (blocks part words, inline ones do not), entities decoded. */
 export function indexHtml(html: string, maxChars = Infinity): string {
-  return indexText(decodeEntities(html.replace(BLOCK, ' ').replace(TAG, '')), maxChars);
+  return indexText(decodeEntities(stripTags(html, ' ')), maxChars);
 }
 
 const LIGATURES: Record<string, string> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i', ħ: 'h', ŧ: 't', ŀ: 'l', ĳ: 'ij' };
@@ -81,8 +81,6 @@ export function fold(s: string): string {
 // HTML to text. The input is the sanitiser's output (platform/html/sanitizer.ts): no scripts or styles, tags
 // from one allowlist, text escaped. Block elements end a line; inline ones join their text to the next.
 
-const BLOCK = /<\/?(?:p|div|h[1-6]|li|ul|ol|dl|dt|dd|blockquote|figure|figcaption|br|hr|tr|td|th|table|thead|tbody|pre|section|article|aside|header|footer|iframe)\b(?:[^>"']|"[^"]*"|'[^']*')*>/gi;
-const TAG = /<(?:[^>"']|"[^"]*"|'[^']*')*>/g;
 const NAMED: Record<string, string> = {
   amp: '&',
   lt: '<',
@@ -116,17 +114,18 @@ export function decodeEntities(s: string): string {
 
 const BLOCK_NAMES = new Set(['p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'blockquote', 'figure', 'figcaption', 'br', 'hr', 'tr', 'td', 'th', 'table', 'thead', 'tbody', 'pre', 'section', 'article', 'aside', 'header', 'footer', 'iframe']);
 
-/** Letters, digits and _ (what ends a tag's name, as \b does in BLOCK). */
+/** Letters, digits and _: what a tag's name is made of. */
 function nameChar(c: number): boolean {
   return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f;
 }
 
 /**
- * The text between tags, each block element's tag (BLOCK) a line break: what replacing BLOCK and then TAG
- * gives, in one pass (a search result page runs it over ten whole articles). A "<" that starts no complete
- * tag (no ">", or a quote left open) is text.
+ * The text between tags, each block element's tag (BLOCK_NAMES) replaced by `block` so that blocks part words
+ * and inline tags do not, in one pass over the HTML (a result page runs it over ten whole articles, a rebuild
+ * over every article). A tag ends at the first ">" outside quotes; a "<" that starts no complete tag (no ">",
+ * or a quote left open) is text.
  */
-function stripTags(html: string): string {
+function stripTags(html: string, block: string): string {
   let out = '';
   let from = 0;
   let lt = html.indexOf('<');
@@ -155,7 +154,7 @@ function stripTags(html: string): string {
     let n = k;
     while (n < end && nameChar(html.charCodeAt(n))) n++;
     out += html.slice(from, lt);
-    if (n > k && BLOCK_NAMES.has(html.slice(k, n).toLowerCase())) out += '\n';
+    if (n > k && BLOCK_NAMES.has(html.slice(k, n).toLowerCase())) out += block;
     from = end + 1;
     lt = html.indexOf('<', from);
   }
@@ -169,7 +168,7 @@ function stripTags(html: string): string {
  * character of ten whole articles for each page of results.
  */
 export function roughText(html: string): string {
-  const stripped = stripTags(html);
+  const stripped = stripTags(html, '\n');
   return stripped.includes('&') ? decodeEntities(stripped) : stripped;
 }
 
