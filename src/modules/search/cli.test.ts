@@ -26,7 +26,7 @@ test(`search reindex rebuilds the index in batches and prints progress (${engine
       await createArticle(ctx, { headline: `Kirkuk report ${i}`, status: i === 4 ? 'draft' : 'published', publishedAt: i === 4 ? null : '2025-01-01T00:00:00Z', authorIds: [a] });
     }
     if (t.engine === 'sqlite') await sql`insert into article_fts (article_fts) values ('delete-all')`.execute(t.db);
-    else await t.db.deleteFrom('article_search').execute();
+    else for (const table of ['article_search', 'article_search_recent'] as const) await t.db.deleteFrom(table).execute();
     assert.equal((await searchArticles(ctx, { q: 'kirkuk' })).total, 0);
 
     const env = { BROADSIDE_DATA_DIR: t.dataDir, DATABASE_URL: t.databaseUrl ?? '' };

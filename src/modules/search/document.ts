@@ -91,8 +91,23 @@ export async function loadDocuments(db: Db, ids: number[]): Promise<{ docs: Sear
 }
 
 /** PostgreSQL's index tables: the live ones, or the fresh ones a rebuild writes and then puts in their place. */
-export const LIVE_TABLES = { document: 'article_search', strong: 'article_search_strong' } as const;
-export const NEXT_TABLES = { document: 'article_search_next', strong: 'article_search_strong_next' } as const;
+export const LIVE_TABLES = { document: 'article_search', strong: 'article_search_strong', recent: 'article_search_recent' } as const;
+export const NEXT_TABLES = { document: 'article_search_next', strong: 'article_search_strong_next', recent: 'article_search_recent_next' } as const;
+
+let recentIds = 10_000;
+/**
+ * PostgreSQL's article_search_recent (migration 0014, which fills it with the same window) holds the rows of
+ * every indexed article whose id is within this many of the highest article id, and perhaps a few older ones
+ * that left the window since. The window only moves forward (ids only grow), so a row written when inside it
+ * is there for as long as it is inside. 0: the table is not read (tests compare searches both ways).
+ */
+export function recentWindow(): number {
+  return recentIds;
+}
+/** Tests only: a narrower window, or 0. Never wider over a filled table (the rows in between are missing). */
+export function setRecentWindow(ids: number): void {
+  recentIds = ids;
+}
 type Tables = typeof LIVE_TABLES | typeof NEXT_TABLES;
 
 /**
@@ -131,11 +146,11 @@ export async function rebuildRunning(db: Db): Promise<boolean> {
 }
 
 /**
- * The document table first, then the strong one, always: the rebuild's swap locks them in that order too, so
- * a save and a swap wait for each other, never deadlock.
+ * The document table first, then the strong one, then the recent one, always: the rebuild's swap locks them in
+ * that order too, so a save and a swap wait for each other, never deadlock.
  */
 async function writeVectors(db: Db, into: Tables, gone: number[], docs: SearchDocument[]): Promise<void> {
-  for (const table of [into.document, into.strong]) {
+  for (const table of [into.document, into.strong, into.recent]) {
     await sql`delete from ${sql.table(table)} where article_id in (${sql.join(gone.length ? gone : [0])})`.execute(db);
   }
   for (let i = 0; i < docs.length; i += 100) {
@@ -155,4 +170,20 @@ async function writeVectors(db: Db, into: Tables, gone: number[], docs: SearchDo
     await sql`insert into ${sql.table(into.strong)} (article_id, strong) values ${sql.join(chunk.map((d) => sql`(${d.id}::bigint, ${strong(d)})`))}
       on conflict (article_id) do update set strong = excluded.strong`.execute(db);
   }
+  await writeRecent(db, into, docs.map((d) => d.id));
+}
+
+/**
+ * The recent table's rows for these ids when inside the window (copied from the document table, not made
+ * again), and rows that have left it dropped (few: those of the ids the newest articles took).
+ */
+async function writeRecent(db: Db, into: Tables, ids: number[]): Promise<void> {
+  const window = recentWindow();
+  const low = sql`(select coalesce(max(id), 0) - ${window} from articles)`;
+  if (ids.length && window > 0) {
+    await sql`insert into ${sql.table(into.recent)} (article_id, document)
+      select article_id, document from ${sql.table(into.document)} where article_id in (${sql.join(ids)}) and article_id > ${low}
+      on conflict (article_id) do update set document = excluded.document`.execute(db);
+  }
+  await sql`delete from ${sql.table(into.recent)} where article_id <= ${low}`.execute(db);
 }

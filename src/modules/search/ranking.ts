@@ -16,6 +16,7 @@ import { engineOf, postgresScore, recencyBoost, sqliteRelevance, tsquery } from 
 import { matchesFilter, type ResolvedFilter } from './filters.js';
 import { fts5Phrases, toFts5, toTsqueryTree, type ParsedQuery } from './query.js';
 import { documentFrequencies } from './frequency.js';
+import { recentWindow } from './document.js';
 import { hasFtsRank } from '../../platform/db/native.js';
 
 /** Up to this many matches are all ranked; beyond, this many of the newest are candidates. */
@@ -167,42 +168,41 @@ async function rankPostgres(c: Ctx, limit: number, offset: number): Promise<Rank
   return page(c, candidates, counted, limit, offset);
 }
 
-/** The estimated rows of the two parts of an Append plan (EXPLAIN's JSON), or [0, 0]. */
-function estimates(explained: unknown): [number, number] {
-  const plan = (explained as { Plan?: { 'Node Type'?: string; Plans?: { 'Plan Rows'?: unknown }[] } }[] | undefined)?.[0]?.Plan;
-  const parts = plan?.['Node Type'] === 'Append' ? (plan.Plans ?? []) : [];
-  const rows = parts.map((p) => (typeof p['Plan Rows'] === 'number' && p['Plan Rows'] > 0 ? p['Plan Rows'] : 0));
-  return rows.length === 2 ? [rows[0]!, rows[1]!] : [0, 0];
-}
-
 /**
- * The visible matches' number and the NEWEST newest of them, in one pass over the GIN index's matches: GIN gives
- * them in no order and cannot count them without reading each one's row (small rows: see migration 0013), so
- * one pass does both, keeping the ids in a range of the newest (sorting every match's id took longer than the
- * rest of the search). The range is sized from the planner's estimate of the matches (read with EXPLAIN, no
- * rows read), three times what it should need; in the rare case that it holds too few, the exact count sizes a
- * second pass. "+ 0": the ids' own index is not used for the range. Given it, the planner reads the range's
- * rows and tests each one's vector, unpacking thousands of them (a cost it does not count), rather than take
- * the GIN index.
+ * The visible matches' number (exact up to the cap) and the NEWEST newest of them. GIN gives matches in no
+ * order and cannot count them without reading each one's row (small rows: see migration 0013): over the whole
+ * index, a common word's matches are half the archive (40 ms). So the newest articles' own index
+ * (article_search_recent, migration 0014) is read first: for most words it holds the newest candidates, and for
+ * common ones more matches than the count shows. Only when it does not is article_search read, and then up to
+ * the cap only, or, in the rare case that the window holds too few of many matches, every match for the newest.
  */
 async function countAndNewestPostgres(c: Ctx, hidden: number[]): Promise<{ n: number; ids: number[] }> {
-  const plan = await sql<{ 'QUERY PLAN': unknown }>`explain (format json)
-    select 1 from article_search where document @@ ${pgQuery(c)} union all select 1 from article_search`.execute(c.db);
-  const [matching, all] = estimates(plan.rows[0]?.['QUERY PLAN']);
-  // Without estimates (a plan of another shape), the whole range: slower, never wrong.
-  let span = matching && all ? Math.ceil((3 * NEWEST * all) / matching) + hidden.length : Number.MAX_SAFE_INTEGER;
-  for (;;) {
-    const r = await sql<{ n: number; ids: number[] | null; top: number | null }>`select count(*) as n,
-        array_agg(article_id) filter (where article_id + 0 > top.id - ${span}) as ids, max(top.id) as top
-      from article_search, (select coalesce(max(article_id), 0) as id from article_search) top
+  const window = recentWindow();
+  let inWindow: { n: number; ids: number[] } | null = null;
+  if (window > 0) {
+    // low: the window's lower bound (ids above it all have their rows here; older rows may linger, not counted).
+    // whole: no indexed article is older than the window, so these are all the matches.
+    // Without a range in the WHERE clause: given one, the planner would rather walk the primary key and test
+    // each row's vector (unpacking thousands of them, a cost it does not count) than take the GIN index.
+    const low = sql`(select coalesce(max(id), 0) - ${window} from articles)`;
+    const r = await sql<{ n: number; ids: number[] | null; whole: boolean }>`select count(*) filter (where article_id > ${low}) as n,
+        (array_agg(article_id order by article_id desc) filter (where article_id > ${low}))[1:${NEWEST}] as ids,
+        (select coalesce(min(article_id), 0) from article_search) > ${low} as whole
+      from article_search_recent
       where document @@ ${pgQuery(c)} and not (article_id = any(${hidden}::bigint[]))`.execute(c.db);
-    const n = Number(r.rows[0]!.n);
-    const ids = (r.rows[0]!.ids ?? []).map(Number).sort((a, b) => b - a);
-    const top = Number(r.rows[0]!.top ?? 0);
-    if (ids.length >= Math.min(NEWEST, n) || span >= top) return { n, ids: ids.slice(0, NEWEST) };
-    // Sized from the exact count now, and at least four times wider: matches bunched in older articles.
-    span = Math.min(top, Math.max(span * 4, Math.ceil((3 * NEWEST * top) / Math.max(1, n)) + hidden.length));
+    const row = r.rows[0]!;
+    inWindow = { n: Number(row.n), ids: (row.ids ?? []).map(Number) };
+    if (row.whole || inWindow.n > c.cap) return inWindow;
   }
+  const r = await sql<{ n: number; ids: number[] | null }>`select count(*) as n, case when count(*) <= ${c.cap} then array_agg(article_id) end as ids
+    from (select article_id from article_search where document @@ ${pgQuery(c)} and not (article_id = any(${hidden}::bigint[])) limit ${c.cap + 1}) m`.execute(c.db);
+  const n = Number(r.rows[0]!.n);
+  // The window's newest are the newest of all when there are enough of them.
+  if (inWindow && inWindow.ids.length >= NEWEST) return { n, ids: inWindow.ids };
+  if (r.rows[0]!.ids || n === 0) return { n, ids: (r.rows[0]!.ids ?? []).map(Number).sort((a, b) => b - a).slice(0, NEWEST) };
+  const rows = await sql<{ id: number }>`select article_id as id from article_search
+    where document @@ ${pgQuery(c)} and not (article_id = any(${hidden}::bigint[])) order by article_id + 0 desc limit ${NEWEST}`.execute(c.db);
+  return { n, ids: rows.rows.map((x) => Number(x.id)) };
 }
 
 /** Candidates in rank order, the page of them asked for, and past them the other matches newest first. */

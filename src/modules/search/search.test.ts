@@ -17,6 +17,7 @@ import { migrateToLatest, migrations } from '../../platform/db/migrate.js';
 import { findRelated, rebuildSearchIndex, reindexNeeded, searchArticles, type SearchRequest } from './index.js';
 import { createFoldFunction } from '../../platform/db/migrations/0006_search.js';
 import { NEWEST } from './ranking.js';
+import { recentWindow, setRecentWindow } from './document.js';
 
 const NOW = '2025-06-01T12:00:00.000Z';
 
@@ -317,7 +318,9 @@ describe(`search (${engineName})`, () => {
       await sql`insert into article_fts (article_fts) values ('delete-all')`.execute(db.db);
       await sql`insert into article_fts (rowid, headline) values (999999, 'orphan')`.execute(db.db);
     } else {
+      // The index is three tables here: the documents, and copies of parts of them (migrations 0013, 0014).
       await db.db.deleteFrom('article_search').execute();
+      await db.db.deleteFrom('article_search_recent').execute();
     }
     await db.db.insertInto('search_state').values({ key: 'reindex_needed', value: NOW }).execute();
     assert.deepEqual(await hits('gas'), []);
@@ -348,6 +351,7 @@ describe(`search (${engineName})`, () => {
       const r = await sql<{ t: string | null; s: string | null }>`select to_regclass('article_search_next')::text as t, to_regclass('article_search_strong_next')::text as s`.execute(db.db);
       assert.equal(r.rows[0]!.t, null, 'the rebuild table is gone');
       assert.equal(r.rows[0]!.s, null, 'the rebuild table of strong parts is gone');
+      assert.equal((await sql<{ t: string | null }>`select to_regclass('article_search_recent_next')::text as t`.execute(db.db)).rows[0]!.t, null, 'the rebuild table of the newest is gone');
     }
   });
 
@@ -362,6 +366,9 @@ describe(`search (${engineName})`, () => {
     const r = await db.db.selectFrom('article_search').select((eb) => eb.fn.countAll<number>().as('n')).where('article_id', 'in', articleIds).executeTakeFirstOrThrow();
     const strong = await db.db.selectFrom('article_search_strong').select((eb) => eb.fn.countAll<number>().as('n')).where('article_id', 'in', articleIds).executeTakeFirstOrThrow();
     assert.equal(Number(strong.n), Number(r.n), 'article_search_strong has the same rows as article_search');
+    // Every article here is within the window of the newest (migration 0014).
+    const recent = await db.db.selectFrom('article_search_recent').select((eb) => eb.fn.countAll<number>().as('n')).where('article_id', 'in', articleIds).executeTakeFirstOrThrow();
+    assert.equal(Number(recent.n), Number(r.n), 'article_search_recent has the same rows as article_search');
     return Number(r.n);
   }
 });
@@ -541,3 +548,64 @@ async function createAuthorRow(db: TestDb): Promise<number> {
   const r = await db.db.insertInto('authors').values({ slug: 'old-hand', name: 'Old Hand', bio: '', created_at: NOW }).returning('id').executeTakeFirstOrThrow();
   return Number(r.id);
 }
+
+// PostgreSQL reads the newest articles' own index first (article_search_recent, migration 0014): searches give
+// the same pages, counts and order with a window narrower than the matches as without one.
+describe(`the window of the newest articles (${engineName})`, { skip: engineName === 'postgres' ? false : 'article_search_recent is PostgreSQL only' }, () => {
+  let db: TestDb;
+  let ctx: Ctx;
+  const WINDOW = 120;
+  const saved = recentWindow();
+  let trashed = 0;
+
+  before(async () => {
+    setRecentWindow(WINDOW);
+    db = await createTestDb();
+    ctx = plainCtx(db.db, db.engine);
+    const author = await createAuthor(ctx, { name: 'Omar Haddad' }, NOW);
+    const create = async (headline: string, bodyHtml: string, publishedAt: string) =>
+      (await createArticle(ctx, { status: 'published', headline, bodyHtml, publishedAt, authorIds: [author] }, NOW)).id;
+    await create('Reservoir levels fall across the south', '<p>Farmers count the cost of the drought.</p>', '2016-02-01T08:00:00Z');
+    // "aquifer": many matches, most older than the window, some said more often (ranked higher); "reservoir": in
+    // every article; "canal": one in three.
+    for (let i = 0; i < NEWEST + 60; i++) {
+      const day = new Date(Date.UTC(2023, 0, 1) + i * 86_400_000).toISOString();
+      const id = await create(`Council notes, number ${i + 1}`, `<p>Item ${i + 1}: the reservoir${i % 3 ? '' : ', the canal'}${i < NEWEST + 5 ? ' and the aquifer'.repeat(1 + (i % 4)) : ''}.</p>`, day);
+      if (i === NEWEST + 50) trashed = id;
+    }
+  });
+  after(async () => {
+    setRecentWindow(saved);
+    await db?.close();
+  });
+
+  test('the table holds the window of the newest, and no more', async () => {
+    const r = await sql<{ n: number; low: number }>`select count(*) as n, min(article_id) as low from article_search_recent`.execute(db.db);
+    const top = await sql<{ top: number }>`select max(id) as top from articles`.execute(db.db);
+    assert.equal(Number(r.rows[0]!.n), WINDOW);
+    assert.equal(Number(r.rows[0]!.low), Number(top.rows[0]!.top) - WINDOW + 1);
+  });
+
+  test('every search gives what it gives without the window', async () => {
+    const outcome = async (q: string, page: number, countCap?: number) => {
+      const r = await searchArticles(ctx, { q, page }, { now: NOW, pageSize: 10, countCap });
+      return { ids: r.items.map((a) => a.id), total: r.total, exact: r.totalExact, pages: r.pages };
+    };
+    const compare = async () => {
+      for (const q of ['reservoir', 'canal', 'aquifer', 'reservoir -canal', 'drought', 'reservoir canal', 'nowhere'])
+        for (const [page, cap] of [[1, undefined], [2, undefined], [14, undefined], [1, NEWEST], [1, 20]] as const) {
+          setRecentWindow(WINDOW);
+          const windowed = await outcome(q, page, cap);
+          setRecentWindow(0);
+          const whole = await outcome(q, page, cap);
+          setRecentWindow(WINDOW);
+          assert.deepEqual(windowed, whole, `"${q}", page ${page}, cap ${cap ?? 'default'}`);
+        }
+    };
+    await compare();
+    assert.equal((await outcome("reservoir", 1, NEWEST)).exact, false, "the window alone holds more matches than the cap");
+    // A hidden article is left out alike.
+    await db.db.updateTable('articles').set({ trashed_at: NOW }).where('id', '=', trashed).execute();
+    await compare();
+  });
+});

@@ -32,6 +32,12 @@ export interface ArticleSearchStrongTable {
   strong: unknown;
 }
 
+/** Migration 0014: article_search's rows of the newest articles (ids within RECENT_IDS of the highest), PostgreSQL. */
+export interface ArticleSearchRecentTable {
+  article_id: number;
+  document: unknown;
+}
+
 export interface SearchStateTable {
   key: string;
   value: string;
@@ -50,5 +56,6 @@ export interface SearchTables {
   article_strong_fts: ArticleStrongFtsTable;
   article_search: ArticleSearchTable;
   article_search_strong: ArticleSearchStrongTable;
+  article_search_recent: ArticleSearchRecentTable;
   search_state: SearchStateTable;
 }

@@ -15,6 +15,7 @@ import * as m0010 from './migrations/0010_import.js';
 import * as m0011 from './migrations/0011_cache_events.js';
 import * as m0012 from './migrations/0012_sticky.js';
 import * as m0013 from './migrations/0013_search_strong.js';
+import * as m0014 from './migrations/0014_search_recent.js';
 import { isPostgres } from './migrations/helpers.js';
 
 export interface Migration {
@@ -35,6 +36,7 @@ export const migrations: Record<string, Migration> = {
   '0011_cache_events': m0011,
   '0012_sticky': m0012,
   '0013_search_strong': m0013,
+  '0014_search_recent': m0014,
 };
 
 export class MigrationFailed extends Error {

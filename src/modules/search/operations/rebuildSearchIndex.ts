@@ -89,6 +89,11 @@ async function rebuildPostgres(db: Db, batchSize: number, progress: RebuildProgr
     article_id bigint primary key references articles (id) on delete cascade,
     strong tsvector not null
   )`.execute(db);
+  // The newest articles' rows again (migration 0014): writeDocuments fills it as it fills the others.
+  await sql`create table article_search_recent_next (
+    article_id bigint primary key references articles (id) on delete cascade,
+    document tsvector not null
+  ) with (toast_tuple_target = 128)`.execute(db);
   let swapped = false;
   try {
     // Two writers: while PostgreSQL turns one batch into vectors, this process reads and prepares the next.
@@ -122,12 +127,14 @@ async function rebuildPostgres(db: Db, batchSize: number, progress: RebuildProgr
       await sql`set local maintenance_work_mem = '256MB'`.execute(trx);
       await sql`create index article_search_next_document_idx on article_search_next using gin (document)`.execute(trx);
       await sql`create index article_search_strong_next_strong_idx on article_search_strong_next using gin (strong)`.execute(trx);
+      await sql`create index article_search_recent_next_document_idx on article_search_recent_next using gin (document)`.execute(trx);
     });
     await db.transaction().execute(async (trx) => {
       // In the order saves take them (article_search, then the new table): waits for saves, never deadlocks.
-      await sql`lock table article_search, article_search_strong, article_search_next, article_search_strong_next in access exclusive mode`.execute(trx);
+      await sql`lock table article_search, article_search_strong, article_search_recent, article_search_next, article_search_strong_next, article_search_recent_next in access exclusive mode`.execute(trx);
       await sql`drop table article_search`.execute(trx);
       await sql`drop table article_search_strong`.execute(trx);
+      await sql`drop table article_search_recent`.execute(trx);
       await sql`alter table article_search_next rename to article_search`.execute(trx);
       await sql`alter index article_search_next_pkey rename to article_search_pkey`.execute(trx);
       await sql`alter index article_search_next_document_idx rename to article_search_document_idx`.execute(trx);
@@ -136,6 +143,10 @@ async function rebuildPostgres(db: Db, batchSize: number, progress: RebuildProgr
       await sql`alter index article_search_strong_next_pkey rename to article_search_strong_pkey`.execute(trx);
       await sql`alter index article_search_strong_next_strong_idx rename to article_search_strong_idx`.execute(trx);
       await sql`alter table article_search_strong rename constraint article_search_strong_next_article_id_fkey to article_search_strong_article_id_fkey`.execute(trx);
+      await sql`alter table article_search_recent_next rename to article_search_recent`.execute(trx);
+      await sql`alter index article_search_recent_next_pkey rename to article_search_recent_pkey`.execute(trx);
+      await sql`alter index article_search_recent_next_document_idx rename to article_search_recent_document_idx`.execute(trx);
+      await sql`alter table article_search_recent rename constraint article_search_recent_next_article_id_fkey to article_search_recent_article_id_fkey`.execute(trx);
     });
     swapped = true;
   } finally {
@@ -156,11 +167,12 @@ async function rebuildPostgres(db: Db, batchSize: number, progress: RebuildProgr
   }
   // Fresh statistics, so that the planner takes the GIN index (and knows how many articles there are); and
   // the new table's rows marked as committed and all-visible now, rather than by the first searches.
-  await sql`vacuum (analyze, process_toast false) article_search, article_search_strong`.execute(db);
+  await sql`vacuum (analyze, process_toast false) article_search, article_search_strong, article_search_recent`.execute(db);
   await sql`analyze articles`.execute(db);
 }
 
 async function dropNext(db: Db): Promise<void> {
   await sql`drop table if exists article_search_next`.execute(db);
   await sql`drop table if exists article_search_strong_next`.execute(db);
+  await sql`drop table if exists article_search_recent_next`.execute(db);
 }
