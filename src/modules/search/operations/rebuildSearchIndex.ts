@@ -80,20 +80,23 @@ async function rebuildSqlite(db: Db, batchSize: number, progress: RebuildProgres
  */
 async function rebuildPostgres(db: Db, batchSize: number, progress: RebuildProgress, opts: RebuildOptions): Promise<void> {
   await dropNext(db);
+  // The three tables appear together (one transaction): a save that sees the first writes to all of them.
   // toast_tuple_target: every vector is stored apart from its row, as in migration 0013.
-  await sql`create table article_search_next (
-    article_id bigint primary key references articles (id) on delete cascade,
-    document tsvector not null
-  ) with (toast_tuple_target = 128)`.execute(db);
-  await sql`create table article_search_strong_next (
-    article_id bigint primary key references articles (id) on delete cascade,
-    strong tsvector not null
-  )`.execute(db);
-  // The newest articles' rows again (migration 0014): writeDocuments fills it as it fills the others.
-  await sql`create table article_search_recent_next (
-    article_id bigint primary key references articles (id) on delete cascade,
-    document tsvector not null
-  ) with (toast_tuple_target = 128)`.execute(db);
+  await db.transaction().execute(async (trx) => {
+    await sql`create table article_search_next (
+      article_id bigint primary key references articles (id) on delete cascade,
+      document tsvector not null
+    ) with (toast_tuple_target = 128)`.execute(trx);
+    await sql`create table article_search_strong_next (
+      article_id bigint primary key references articles (id) on delete cascade,
+      strong tsvector not null
+    )`.execute(trx);
+    // The newest articles' rows again (migration 0014): writeDocuments fills it as it fills the others.
+    await sql`create table article_search_recent_next (
+      article_id bigint primary key references articles (id) on delete cascade,
+      document tsvector not null
+    ) with (toast_tuple_target = 128)`.execute(trx);
+  });
   let swapped = false;
   try {
     // Two writers: while PostgreSQL turns one batch into vectors, this process reads and prepares the next.
