@@ -521,6 +521,27 @@ describe(`search migration (${engineName})`, () => {
   });
 
   if (engineName === 'postgres') {
+    test('migration 0014 fills the window of the newest from an index built before it', async () => {
+      const db = await createTestDb();
+      try {
+        const ctx = plainCtx(db.db, db.engine);
+        const author = await createAuthor(ctx, { name: 'Dana Levi' }, NOW);
+        const ids: number[] = [];
+        for (let i = 0; i < 3; i++) ids.push((await createArticle(ctx, { status: 'published', headline: `Kirkuk dispatch ${i}`, publishedAt: NOW, authorIds: [author] }, NOW)).id);
+        await createArticle(ctx, { status: 'draft', headline: 'Kirkuk draft', authorIds: [author] }, NOW);
+        // As it was before migration 0014.
+        await sql`drop table article_search_recent`.execute(db.db);
+        await sql`delete from broadside_migrations where name = '0014_search_recent'`.execute(db.db);
+        assert.deepEqual(await migrateToLatest(db.db), ['0014_search_recent']);
+        const rows = await sql<{ id: number }>`select article_id as id from article_search_recent order by article_id`.execute(db.db);
+        assert.deepEqual(rows.rows.map((r) => Number(r.id)), ids, 'the indexed articles, not the draft');
+        const r = await searchArticles(ctx, { q: 'kirkuk' }, { now: NOW });
+        assert.deepEqual([r.total, r.items.map((a) => a.id).sort((a, b) => a - b)], [3, ids]);
+      } finally {
+        await db.close();
+      }
+    });
+
     test('broadside_fold: unaccent when it can be created, translate() otherwise, both immutable', async () => {
       const db = await createTestDb();
       try {
