@@ -182,12 +182,13 @@ async function countAndNewestPostgres(c: Ctx, hidden: number[]): Promise<{ n: nu
   if (window > 0) {
     // low: the window's lower bound (ids above it all have their rows here; older rows may linger, not counted).
     // whole: no indexed article is older than the window, so these are all the matches.
-    // Without a range in the WHERE clause: given one, the planner would rather walk the primary key and test
-    // each row's vector (unpacking thousands of them, a cost it does not count) than take the GIN index.
-    const low = sql`(select coalesce(max(id), 0) - ${window} from articles)`;
-    const r = await sql<{ n: number; ids: number[] | null; whole: boolean }>`select count(*) filter (where article_id > ${low}) as n,
-        (array_agg(article_id order by article_id desc) filter (where article_id > ${low}))[1:${NEWEST}] as ids,
-        (select coalesce(min(article_id), 0) from article_search) > ${low} as whole
+    // The bound is applied in the aggregates, not in the WHERE clause: given a range there, the planner would
+    // rather walk the primary key and test each row's vector (unpacking thousands of them, a cost it does not
+    // count) than take the GIN index.
+    const r = await sql<{ n: number; ids: number[] | null; whole: boolean }>`with w as (select coalesce(max(id), 0) - ${window} as low from articles)
+      select count(*) filter (where article_id > (select low from w)) as n,
+        (array_agg(article_id order by article_id desc) filter (where article_id > (select low from w)))[1:${NEWEST}] as ids,
+        (select coalesce(min(article_id), 0) from article_search) > (select low from w) as whole
       from article_search_recent
       where document @@ ${pgQuery(c)} and not (article_id = any(${hidden}::bigint[]))`.execute(c.db);
     const row = r.rows[0]!;

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../../platform/db/index.js';
 import { loadDocuments, NEXT_TABLES, writeDocuments } from '../document.js';
 import { engineOf } from '../engine.js';
@@ -128,7 +128,7 @@ async function rebuildPostgres(db: Db, batchSize: number, progress: RebuildProgr
     await Promise.all([writer(), writer()]);
     // The documents' index on one connection, the two small ones on another: PostgreSQL builds a GIN index
     // on one core (a minute for 100,000 articles), and the second core would otherwise wait.
-    const build = (statements: ReturnType<typeof sql>[]) =>
+    const build = (statements: RawBuilder<unknown>[]) =>
       db.transaction().execute(async (trx) => {
         await sql`set local maintenance_work_mem = '256MB'`.execute(trx);
         for (const s of statements) await s.execute(trx);
