@@ -36,12 +36,3 @@ export function recencyBoost(nowMs: number, publishedAt: string | null): number 
   const days = publishedAt ? (nowMs - Date.parse(publishedAt)) / 86_400_000 : 0;
   return 1 + (0.5 * 365) / (365 + Math.max(0, Number.isFinite(days) ? days : 0));
 }
-
-/**
- * ts_rank_cd weights, {D, C, B, A}: bylines, body, kicker/standfirst/tags, headline. Normalised by log length.
- * Times the recency boost (as recencyBoost()), computed here: PostgreSQL scores only the candidates.
- * Over the whole document, or its strong part alone (A and B) for the candidates found there.
- */
-export function postgresScore(q: RawBuilder<unknown>, now: string, vector: 'document' | 'strong' = 'document'): RawBuilder<number> {
-  return sql<number>`ts_rank_cd('{0.2, 0.1, 0.4, 1.0}'::float4[], ${vector === 'strong' ? sql.ref('article_search_strong.strong') : sql.ref('article_search.document')}, ${q}, 1) * (1.0 + 0.5 * 365.0 / (365.0 + greatest(0.0, extract(epoch from (${now}::timestamptz - articles.published_at)) / 86400.0)))`;
-}

@@ -12,7 +12,7 @@ import { sql, type RawBuilder, type SelectQueryBuilder, type SqlBool } from 'kys
 import type { Db, Engine } from '../../platform/db/index.js';
 import type { Database } from '../../platform/db/schema.js';
 import { visible } from '../content/queries.js';
-import { engineOf, postgresScore, recencyBoost, sqliteRelevance, tsquery } from './engine.js';
+import { engineOf, recencyBoost, sqliteRelevance, tsquery } from './engine.js';
 import { matchesFilter, type ResolvedFilter } from './filters.js';
 import { fts5Phrases, toFts5, toTsqueryTree, type ParsedQuery } from './query.js';
 import { documentFrequencies } from './frequency.js';
@@ -52,6 +52,8 @@ interface Ctx {
   excludeId?: number;
   /** COUNT_CAP (smaller in tests), or one past the page asked for. */
   cap: number;
+  /** PostgreSQL: the search's settings are made in this transaction (newest()). */
+  settled?: boolean;
 }
 
 interface Scored {
@@ -67,17 +69,7 @@ export async function rankMatches(db: Db, query: ParsedQuery, f: ResolvedFilter,
   // is then known exactly, the same on every page.
   const cap = Math.max(opts.cap ?? COUNT_CAP, NEWEST, offset + limit + 1);
   if (engineOf(db) === 'sqlite') return rankSqlite({ db, engine: 'sqlite', query, f, now, excludeId, cap }, limit, offset);
-  // PostgreSQL's planner counts `document @@ query` as cheap and, for a common word, prefers to test every row
-  // (unpacking every article's vector: seconds over 100,000) to the GIN index. Searches run with sequential
-  // scans discouraged, in one read-only, repeatable-read transaction: one snapshot for the count, the candidates
-  // and the page.
-  // No parallel workers: starting them costs more than these queries take, and under load there are no spare
-  // cores to give them. Both settings are made by the transaction's first statement (skipped()).
-  return db
-    .transaction()
-    .setIsolationLevel('repeatable read')
-    .setAccessMode('read only')
-    .execute(async (trx) => rankPostgres({ db: trx, engine: 'postgres', query, f, now, excludeId, cap }, limit, offset));
+  return rankPostgres({ db, engine: 'postgres', query, f, now, excludeId, cap }, limit, offset);
 }
 
 async function rankSqlite(c: Ctx, limit: number, offset: number): Promise<Ranked> {
@@ -120,90 +112,30 @@ async function cappedCount(c: Ctx): Promise<number> {
 }
 
 /**
- * PostgreSQL counts the matches and takes the ids of the newest from the GIN index without unpacking a single
- * vector (from the index alone when no filter asks for the articles table), then scores just those candidates:
- * ranking reads each one's vector, worth it for a few hundred articles, not for every match of a common word.
+ * PostgreSQL: the same steps as rankSqlite() (hidden articles, the count, the newest and strong candidates,
+ * their scores) in one call of broadside_search_rank() (migration 0015), with the filters as arguments: one
+ * round trip, plans kept per connection, one snapshot. GIN gives matches in no order and cannot count them without
+ * reading each one's row, so the function reads the newest articles' own index (article_search_recent,
+ * migration 0014) first: for most words it holds the newest candidates, and for common ones more matches than
+ * the count shows; only when it does not is article_search read, up to the cap (or, in the rare case that the
+ * window holds too few of many matches, every match for the newest). Candidates are scored with ts_rank_cd,
+ * strong ones on their strong vector alone, as on SQLite (and as page() expects).
  */
 async function rankPostgres(c: Ctx, limit: number, offset: number): Promise<Ranked> {
-  const hidden = await skipped(c);
-  let counted: { total: number; exact: boolean };
-  let newestIds: number[];
-  if (hidden) {
-    const found = await countAndNewestPostgres(c, hidden);
-    counted = capped(c, found.n, 0, 0);
-    newestIds = found.ids;
-  } else {
-    counted = capped(c, await cappedCount(c), 0, 0);
-    newestIds = await newest(c, NEWEST, 0, null);
-  }
-  const { total } = counted;
-  if (total === 0 || offset >= total) return { ids: [], scores: [], ...counted };
-  let strongIds: number[] = [];
-  if (!counted.exact || total > NEWEST) {
-    const none = c.query.none.length ? sql`and article_id in (select article_id from article_search where document @@ ${pgQuery(c)})` : sql``;
-    const rows = await sql<{ id: number }>`select article_id as id from article_search_strong
-      where strong @@ ${pgQuery(c, 'positive')} ${none}
-      order by article_id + 0 desc limit ${STRONG}`.execute(c.db);
-    strongIds = rows.rows.map((r) => Number(r.id));
-  }
-  // Scored, and checked once more against visible() and the filters (strong candidates were not). Strong
-  // candidates are scored on their strong vector alone, as on SQLite (and as page() expects): a few hundred
-  // bytes to read where the whole document's vector is tens of kilobytes.
-  const strongSet = new Set(strongIds);
-  // Every candidate was found by the query in this transaction's snapshot: the text is not matched again (on
-  // PostgreSQL that would unpack each vector once more).
-  const scoring = (ids: number[], strong: boolean) => {
-    const table = strong ? 'article_search_strong' : 'article_search';
-    const indexed = c.db.selectFrom(table).innerJoin('articles', 'articles.id', `${table}.article_id`) as unknown as SelectQueryBuilder<Database, 'articles', object>;
-    return shown(c, indexed)
-      .where(sql<SqlBool>`${sql.ref(`${table}.article_id`)} = any(${ids}::bigint[])`)
-      .select([...scoreColumns(c, strong), sql<number>`${strong ? 1 : 0}`.as('strong')]);
-  };
-  // Both kinds in one statement (one round trip), the strong ones last for page().
-  const plain = newestIds.filter((id) => !strongSet.has(id));
-  const rows = await (plain.length && strongIds.length ? scoring(plain, false).unionAll(scoring(strongIds, true)) : strongIds.length ? scoring(strongIds, true) : scoring(plain, false)).execute();
-  const candidates = rows
-    .map((r) => ({ id: Number(r.id), score: Number(r.score), at: r.published_at ?? '', strong: Number(r.strong) }))
+  const f = c.f;
+  const r = await sql<{ r_id: number | null; r_score: number | null; r_published_at: string | null; r_strong: boolean | null; r_total: number; r_exact: boolean }>`select * from broadside_search_rank(
+      ${pgQuery(c)}, ${pgQuery(c, 'positive')}, ${c.query.none.length > 0}, ${c.now}::timestamptz, ${c.cap}::int, ${offset}::int,
+      ${recentWindow()}::bigint, ${NEWEST}::int, ${STRONG}::int, ${HIDDEN_MAX}::int,
+      ${c.excludeId ?? null}::bigint, ${f.from ?? null}::timestamptz, ${f.to ?? null}::timestamptz, ${f.tagId ?? null}::bigint, ${f.authorId ?? null}::bigint)`.execute(c.db);
+  const head = r.rows.find((x) => x.r_id === null)!;
+  const counted = { total: Number(head.r_total), exact: head.r_exact };
+  if (counted.total === 0 || offset >= counted.total) return { ids: [], scores: [], ...counted };
+  // The strong ones last, for page().
+  const candidates = r.rows
+    .filter((x) => x.r_id !== null)
+    .map((x) => ({ id: Number(x.r_id), score: Number(x.r_score), at: x.r_published_at ?? '', strong: x.r_strong ? 1 : 0 }))
     .sort((a, b) => a.strong - b.strong);
   return page(c, candidates, counted, limit, offset);
-}
-
-/**
- * The visible matches' number (exact up to the cap) and the NEWEST newest of them. GIN gives matches in no
- * order and cannot count them without reading each one's row (small rows: see migration 0013): over the whole
- * index, a common word's matches are half the archive (40 ms). So the newest articles' own index
- * (article_search_recent, migration 0014) is read first: for most words it holds the newest candidates, and for
- * common ones more matches than the count shows. Only when it does not is article_search read, and then up to
- * the cap only, or, in the rare case that the window holds too few of many matches, every match for the newest.
- */
-async function countAndNewestPostgres(c: Ctx, hidden: number[]): Promise<{ n: number; ids: number[] }> {
-  const window = recentWindow();
-  let inWindow: { n: number; ids: number[] } | null = null;
-  if (window > 0) {
-    // low: the window's lower bound (ids above it all have their rows here; older rows may linger, not counted).
-    // whole: no indexed article is older than the window, so these are all the matches.
-    // The bound is applied in the aggregates, not in the WHERE clause: given a range there, the planner would
-    // rather walk the primary key and test each row's vector (unpacking thousands of them, a cost it does not
-    // count) than take the GIN index.
-    const r = await sql<{ n: number; ids: number[] | null; whole: boolean }>`with w as (select coalesce(max(id), 0) - ${window} as low from articles)
-      select count(*) filter (where article_id > (select low from w)) as n,
-        (array_agg(article_id order by article_id desc) filter (where article_id > (select low from w)))[1:${NEWEST}] as ids,
-        (select coalesce(min(article_id), 0) from article_search) > (select low from w) as whole
-      from article_search_recent
-      where document @@ ${pgQuery(c)} and not (article_id = any(${hidden}::bigint[]))`.execute(c.db);
-    const row = r.rows[0]!;
-    inWindow = { n: Number(row.n), ids: (row.ids ?? []).map(Number) };
-    if (row.whole || inWindow.n > c.cap) return inWindow;
-  }
-  const r = await sql<{ n: number; ids: number[] | null }>`select count(*) as n, case when count(*) <= ${c.cap} then array_agg(article_id) end as ids
-    from (select article_id from article_search where document @@ ${pgQuery(c)} and not (article_id = any(${hidden}::bigint[])) limit ${c.cap + 1}) m`.execute(c.db);
-  const n = Number(r.rows[0]!.n);
-  // The window's newest are the newest of all when there are enough of them.
-  if (inWindow && inWindow.ids.length >= NEWEST) return { n, ids: inWindow.ids };
-  if (r.rows[0]!.ids || n === 0) return { n, ids: (r.rows[0]!.ids ?? []).map(Number).sort((a, b) => b - a).slice(0, NEWEST) };
-  const rows = await sql<{ id: number }>`select article_id as id from article_search
-    where document @@ ${pgQuery(c)} and not (article_id = any(${hidden}::bigint[])) order by article_id + 0 desc limit ${NEWEST}`.execute(c.db);
-  return { n, ids: rows.rows.map((x) => Number(x.id)) };
 }
 
 /** Candidates in rank order, the page of them asked for, and past them the other matches newest first. */
@@ -231,17 +163,11 @@ async function page(c: Ctx, candidates: Scored[], counted: { total: number; exac
  * through its own index). Null with filters, or when there are too many to list.
  */
 async function skipped(c: Ctx): Promise<number[] | null> {
-  // PostgreSQL: the search's settings (see rankMatches) are applied by this statement, the transaction's first.
-  const settings = sql`select null::bigint as id from (select set_config('enable_seqscan', 'off', true), set_config('max_parallel_workers_per_gather', '0', true)) s`;
-  if (c.f.from !== undefined || c.f.to !== undefined || c.f.tagId !== undefined || c.f.authorId !== undefined) {
-    if (c.engine === 'postgres') await settings.execute(c.db);
-    return null;
-  }
-  // One statement (a round trip less on PostgreSQL), each part read through its own index.
-  const hidden = sql`select id from (select id from articles where status = 'scheduled' and published_at > ${c.now} limit ${HIDDEN_MAX + 1}) later
-    union all select id from (select id from articles where trashed_at is not null limit ${HIDDEN_MAX + 1}) trashed`;
-  const r = await sql<{ id: number | null }>`${c.engine === 'postgres' ? sql`${settings} union all ` : sql``}${hidden}`.execute(c.db);
-  const ids = [...new Set(r.rows.filter((x) => x.id !== null).map((x) => Number(x.id)))];
+  if (c.f.from !== undefined || c.f.to !== undefined || c.f.tagId !== undefined || c.f.authorId !== undefined) return null;
+  // One statement, each part read through its own index.
+  const r = await sql<{ id: number }>`select id from (select id from articles where status = 'scheduled' and published_at > ${c.now} limit ${HIDDEN_MAX + 1}) later
+    union all select id from (select id from articles where trashed_at is not null limit ${HIDDEN_MAX + 1}) trashed`.execute(c.db);
+  const ids = [...new Set(r.rows.map((x) => Number(x.id)))];
   if (c.excludeId !== undefined) ids.push(c.excludeId);
   return ids.length <= HIDDEN_MAX ? ids : null;
 }
@@ -325,10 +251,9 @@ async function frequencies(c: Ctx, strongOnly: boolean): Promise<number[] | null
   return phrases.map((p) => (p.excluded ? 0 : found[k++]!));
 }
 
+/** SQLite's score columns (rankSqlite applies the recency boost; PostgreSQL scores in broadside_search_rank()). */
 function scoreColumns(c: Ctx, strongOnly = false, frequencies: number[] | null = null) {
-  // SQLite: relevance alone (rankSqlite applies the recency boost).
-  const score = c.engine === 'sqlite' ? sqliteRelevance(strongOnly, frequencies) : postgresScore(pgQuery(c, strongOnly ? 'positive' : 'all'), c.now, strongOnly ? 'strong' : 'document');
-  return [indexId(c, strongOnly).as('id'), sql<string | null>`articles.published_at`.as('published_at'), score.as('score')] as const;
+  return [indexId(c, strongOnly).as('id'), sql<string | null>`articles.published_at`.as('published_at'), sqliteRelevance(strongOnly, frequencies).as('score')] as const;
 }
 
 /**
@@ -336,6 +261,15 @@ function scoreColumns(c: Ctx, strongOnly = false, frequencies: number[] | null =
  * takes the matches from the GIN index rather than walk its primary key testing each row's vector.
  */
 async function newest(c: Ctx, limit: number, offset: number, skip: number[] | null): Promise<number[]> {
+  if (c.engine === 'postgres' && !c.settled) {
+    // PostgreSQL's planner counts `document @@ query` as cheap and, for a common word, prefers to test every row
+    // (unpacking every article's vector: seconds over 100,000) to the GIN index: sequential scans are
+    // discouraged for this statement's transaction, as broadside_search_rank() does for its own.
+    return c.db.transaction().execute(async (trx) => {
+      await sql`select set_config('enable_seqscan', 'off', true), set_config('max_parallel_workers_per_gather', '0', true)`.execute(trx);
+      return newest({ ...c, db: trx, settled: true }, limit, offset, skip);
+    });
+  }
   let qb = matches(c);
   if (skip?.length) qb = qb.where(c.engine === 'sqlite' ? sql<SqlBool>`+article_fts.rowid not in (${sql.join(skip)})` : sql<SqlBool>`not (article_search.article_id = any(${skip}::bigint[]))`);
   const order = c.engine === 'sqlite' ? indexId(c) : sql`article_search.article_id + 0`;

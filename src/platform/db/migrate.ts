@@ -16,6 +16,7 @@ import * as m0011 from './migrations/0011_cache_events.js';
 import * as m0012 from './migrations/0012_sticky.js';
 import * as m0013 from './migrations/0013_search_strong.js';
 import * as m0014 from './migrations/0014_search_recent.js';
+import * as m0015 from './migrations/0015_search_rank_function.js';
 import { isPostgres } from './migrations/helpers.js';
 
 export interface Migration {
@@ -37,6 +38,7 @@ export const migrations: Record<string, Migration> = {
   '0012_sticky': m0012,
   '0013_search_strong': m0013,
   '0014_search_recent': m0014,
+  '0015_search_rank_function': m0015,
 };
 
 export class MigrationFailed extends Error {
