@@ -450,6 +450,39 @@ describe(`search ranking over many matches (${engineName})`, () => {
     await db.db.updateTable('articles').set({ trashed_at: null }).where('id', '=', oldExcluded).execute();
   });
 
+  test('with more hidden articles than can be listed, each match is checked instead: the same hits and counts', async () => {
+    const before = await searchArticles(ctx, { q: 'reservoir' }, { now: NOW, pageSize: 50 });
+    // 600 trashed articles (more than ranking.ts's HIDDEN_MAX), and one hidden match left in the index.
+    const rows = Array.from({ length: 600 }, (_, i) => ({
+      slug: `trashed-${i}`,
+      kicker: '',
+      headline: `Trashed ${i}`,
+      standfirst: '',
+      body_html: '<p>Gone.</p>',
+      status: 'published' as const,
+      month_key: '2020-01',
+      published_at: '2020-01-01T08:00:00.000Z',
+      updated_at: NOW,
+      created_at: NOW,
+      trashed_at: NOW,
+      word_count: 1,
+    }));
+    const trashed = (await db.db.insertInto('articles').values(rows).returning('id').execute()).map((r) => Number(r.id));
+    try {
+      const many = await searchArticles(ctx, { q: 'reservoir' }, { now: NOW, pageSize: 50 });
+      assert.deepEqual([many.total, many.totalExact, many.items.map((a) => a.id)], [before.total, before.totalExact, before.items.map((a) => a.id)]);
+      await db.db.updateTable('articles').set({ trashed_at: NOW }).where('id', '=', oldHeadline).execute();
+      const less = await searchArticles(ctx, { q: 'reservoir' }, { now: NOW, pageSize: 50 });
+      assert.equal(less.total, before.total - 1);
+      assert.ok(!less.items.some((a) => a.id === oldHeadline), 'the hidden match is left out');
+      // The rest keep their order; the page is filled up from the next match.
+      assert.deepEqual(less.items.slice(0, -1).map((a) => a.id), before.items.map((a) => a.id).filter((id) => id !== oldHeadline));
+    } finally {
+      await db.db.updateTable('articles').set({ trashed_at: null }).where('id', '=', oldHeadline).execute();
+      await db.db.deleteFrom('articles').where('id', 'in', trashed).execute();
+    }
+  });
+
   test('past the cap there is always a next page while there are more matches, and paging gives each once', async () => {
     const cap = NEWEST + 1;
     const all = await searchArticles(ctx, { q: 'reservoir' }, { now: NOW });
