@@ -21,6 +21,18 @@ import { recentWindow, setRecentWindow } from './document.js';
 
 const NOW = '2025-06-01T12:00:00.000Z';
 
+/** PostgreSQL: article_search's partitions and the names of its indexes (migration 0016). */
+async function searchLayout(db: TestDb): Promise<{ parts: string[]; indexes: string[] }> {
+  const parts = await sql<{ name: string }>`select inhrelid::regclass::text as name from pg_inherits where inhparent = 'article_search'::regclass order by 1`.execute(db.db);
+  const indexes = await sql<{ name: string }>`select indexrelid::regclass::text as name from pg_index
+    where indrelid in (select 'article_search'::regclass union all select inhrelid from pg_inherits where inhparent = 'article_search'::regclass) order by 1`.execute(db.db);
+  return { parts: parts.rows.map((r) => r.name), indexes: indexes.rows.map((r) => r.name) };
+}
+const PARTITIONED = {
+  parts: ['article_search_p0', 'article_search_p1'],
+  indexes: ['article_search_document_idx', 'article_search_p0_document_idx', 'article_search_p0_pkey', 'article_search_p1_document_idx', 'article_search_p1_pkey', 'article_search_pkey'],
+};
+
 describe(`search (${engineName})`, () => {
   let db: TestDb;
   let ctx: Ctx;
@@ -352,6 +364,7 @@ describe(`search (${engineName})`, () => {
       assert.equal(r.rows[0]!.t, null, 'the rebuild table is gone');
       assert.equal(r.rows[0]!.s, null, 'the rebuild table of strong parts is gone');
       assert.equal((await sql<{ t: string | null }>`select to_regclass('article_search_recent_next')::text as t`.execute(db.db)).rows[0]!.t, null, 'the rebuild table of the newest is gone');
+      assert.deepEqual(await searchLayout(db), PARTITIONED, 'the rebuilt documents table is in partitions, as migration 0016 made it, under the same names');
     }
   });
 
@@ -570,6 +583,31 @@ describe(`search migration (${engineName})`, () => {
         assert.deepEqual(rows.rows.map((r) => Number(r.id)), ids, 'the indexed articles, not the draft');
         const r = await searchArticles(ctx, { q: 'kirkuk' }, { now: NOW });
         assert.deepEqual([r.total, r.items.map((a) => a.id).sort((a, b) => a - b)], [3, ids]);
+      } finally {
+        await db.close();
+      }
+    });
+
+    test('migration 0016 puts an existing index in partitions, keeping every row', async () => {
+      const db = await createTestDb({ migrate: false });
+      try {
+        await migrateToLatest(db.db, Object.fromEntries(Object.entries(migrations).filter(([name]) => name < '0016_search_partitions')));
+        const ctx = plainCtx(db.db, db.engine);
+        const author = await createAuthor(ctx, { name: 'Dana Levi' }, NOW);
+        const ids: number[] = [];
+        for (let i = 0; i < 6; i++) ids.push((await createArticle(ctx, { status: 'published', headline: `Mosul dispatch ${i}`, publishedAt: NOW, authorIds: [author] }, NOW)).id);
+        const vectors = async () => (await sql<{ id: number; v: string }>`select article_id as id, document::text as v from article_search order by article_id`.execute(db.db)).rows;
+        const before = await vectors();
+        assert.equal(before.length, 6);
+        assert.deepEqual(await migrateToLatest(db.db), ['0016_search_partitions']);
+        assert.deepEqual(await searchLayout(db), PARTITIONED);
+        assert.deepEqual(await vectors(), before, 'the same vectors, not computed again');
+        const r = await searchArticles(ctx, { q: 'mosul' }, { now: NOW });
+        assert.deepEqual([r.total, r.items.map((a) => a.id).sort((a, b) => a - b)], [6, ids]);
+        // Saves and deletions reach the partitions.
+        await deleteArticle(ctx, ids[0]!, NOW);
+        assert.equal((await searchArticles(ctx, { q: 'mosul' }, { now: NOW })).total, 5);
+        assert.equal(await reindexNeeded(db.db), false, 'nothing to rebuild');
       } finally {
         await db.close();
       }

@@ -3,6 +3,9 @@ import type { Db } from '../../../platform/db/index.js';
 import { loadDocuments, NEXT_TABLES, writeDocuments } from '../document.js';
 import { engineOf } from '../engine.js';
 
+/** article_search's partitions (migration 0016): one GIN index built on each core of a two-core machine. */
+const PARTS = [0, 1] as const;
+
 export interface RebuildProgress {
   done: number;
   total: number;
@@ -83,10 +86,16 @@ async function rebuildPostgres(db: Db, batchSize: number, progress: RebuildProgr
   // The three tables appear together (one transaction): a save that sees the first writes to all of them.
   // toast_tuple_target: every vector is stored apart from its row, as in migration 0013.
   await db.transaction().execute(async (trx) => {
+    // In partitions by a hash of the id (migration 0016), so that their GIN indexes build on both cores.
     await sql`create table article_search_next (
-      article_id bigint primary key references articles (id) on delete cascade,
-      document tsvector not null
-    ) with (toast_tuple_target = 128)`.execute(trx);
+      article_id bigint not null references articles (id) on delete cascade,
+      document tsvector not null,
+      constraint article_search_next_pkey primary key (article_id)
+    ) partition by hash (article_id)`.execute(trx);
+    for (const p of PARTS) {
+      await sql.raw(`create table article_search_next_p${p} partition of article_search_next
+        for values with (modulus ${PARTS.length}, remainder ${p}) with (toast_tuple_target = 128)`).execute(trx);
+    }
     await sql`create table article_search_strong_next (
       article_id bigint primary key references articles (id) on delete cascade,
       strong tsvector not null
@@ -126,20 +135,21 @@ async function rebuildPostgres(db: Db, batchSize: number, progress: RebuildProgr
       }
     };
     await Promise.all([writer(), writer()]);
-    // The documents' index on one connection, the two small ones on another: PostgreSQL builds a GIN index
-    // on one core (a minute for 100,000 articles), and the second core would otherwise wait.
+    // PostgreSQL builds a GIN index on one core (about a minute for 100,000 articles' documents): each
+    // partition's on a connection of its own, the small tables' beside them, then the partitioned table's
+    // index made of the two.
     const build = (statements: RawBuilder<unknown>[]) =>
       db.transaction().execute(async (trx) => {
         await sql`set local maintenance_work_mem = '256MB'`.execute(trx);
         for (const s of statements) await s.execute(trx);
       });
+    const partIndex = (p: number) => sql.raw(`create index article_search_next_p${p}_document_idx on article_search_next_p${p} using gin (document)`);
     await Promise.all([
-      build([sql`create index article_search_next_document_idx on article_search_next using gin (document)`]),
-      build([
-        sql`create index article_search_strong_next_strong_idx on article_search_strong_next using gin (strong)`,
-        sql`create index article_search_recent_next_document_idx on article_search_recent_next using gin (document)`,
-      ]),
+      build([partIndex(0), sql`create index article_search_strong_next_strong_idx on article_search_strong_next using gin (strong)`]),
+      build([partIndex(1), sql`create index article_search_recent_next_document_idx on article_search_recent_next using gin (document)`]),
     ]);
+    await sql`create index article_search_next_document_idx on only article_search_next using gin (document)`.execute(db);
+    for (const p of PARTS) await sql.raw(`alter index article_search_next_document_idx attach partition article_search_next_p${p}_document_idx`).execute(db);
     await db.transaction().execute(async (trx) => {
       // In the order saves take them (article_search, then the new table): waits for saves, never deadlocks.
       await sql`lock table article_search, article_search_strong, article_search_recent, article_search_next, article_search_strong_next, article_search_recent_next in access exclusive mode`.execute(trx);
@@ -150,6 +160,12 @@ async function rebuildPostgres(db: Db, batchSize: number, progress: RebuildProgr
       await sql`alter index article_search_next_pkey rename to article_search_pkey`.execute(trx);
       await sql`alter index article_search_next_document_idx rename to article_search_document_idx`.execute(trx);
       await sql`alter table article_search rename constraint article_search_next_article_id_fkey to article_search_article_id_fkey`.execute(trx);
+      for (const p of PARTS) {
+        await sql.raw(`alter table article_search_next_p${p} rename to article_search_p${p}`).execute(trx);
+        await sql.raw(`alter index article_search_next_p${p}_pkey rename to article_search_p${p}_pkey`).execute(trx);
+        await sql.raw(`alter index article_search_next_p${p}_document_idx rename to article_search_p${p}_document_idx`).execute(trx);
+        await sql.raw(`alter table article_search_p${p} rename constraint article_search_next_article_id_fkey to article_search_article_id_fkey`).execute(trx);
+      }
       await sql`alter table article_search_strong_next rename to article_search_strong`.execute(trx);
       await sql`alter index article_search_strong_next_pkey rename to article_search_strong_pkey`.execute(trx);
       await sql`alter index article_search_strong_next_strong_idx rename to article_search_strong_idx`.execute(trx);
