@@ -264,7 +264,8 @@ async function newest(c: Ctx, limit: number, offset: number, skip: number[] | nu
   if (c.engine === 'postgres' && !c.settled) {
     // PostgreSQL's planner counts `document @@ query` as cheap and, for a common word, prefers to test every row
     // (unpacking every article's vector: seconds over 100,000) to the GIN index: sequential scans are
-    // discouraged for this statement's transaction, as broadside_search_rank() does for its own.
+    // discouraged for this statement's transaction, as broadside_search_rank() does for its own. (A page past
+    // the ranked candidates is read in a snapshot of its own: an article published meanwhile may show there.)
     return c.db.transaction().execute(async (trx) => {
       await sql`select set_config('enable_seqscan', 'off', true), set_config('max_parallel_workers_per_gather', '0', true)`.execute(trx);
       return newest({ ...c, db: trx, settled: true }, limit, offset, skip);
