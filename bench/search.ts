@@ -6,7 +6,8 @@
 //                 temporary data dir (SQLite) or a database of its own (PostgreSQL, when DATABASE_URL is set).
 //   2. reindex    `broadside search reindex` as an operator runs it (a child process): its wall time.
 //   3. in-process searchArticles() (the whole operation: parse, rank, count, read the page, snippets) for
-//                 BENCH_SEARCH_QUERIES one- to three-word queries, one at a time: p50/p95/p99.
+//                 BENCH_SEARCH_QUERIES one- to three-word queries, one at a time: p50/p95/p99; for information,
+//                 the 20 commonest words, and 100 searches narrowed by a region, an author or a year.
 //   4. HTTP       the real app (child process), autocannon, a different query each request (GET /search/?q=…):
 //                 32 connections for BENCH_DURATION (10) s, BENCH_SEARCH_ROUNDS (3) times, searches/s of each
 //                 round and their median, which is held to the target (and p95, for information: with every
@@ -332,7 +333,18 @@ async function measureInProcess(databaseUrl: string | null, dataDir: string): Pr
       await searchArticles(ctx, { q: words[STOPWORDS.size + i]! });
       common.push(performance.now() - t0);
     }
+    // For information: searches narrowed by a region, an author or a year (each joins the articles table).
+    const filtered: number[] = [];
+    const fq = queries(100, 13);
+    for (let i = 0; i < fq.length; i++) {
+      const filter = i % 3 === 0 ? { tag: `region-${1 + (i % 8)}` } : i % 3 === 1 ? { author: `author-${1 + (i % 24)}` } : { year: String(2016 + (i % 9)) };
+      const t0 = performance.now();
+      await searchArticles(ctx, { q: fq[i]!, ...filter });
+      filtered.push(performance.now() - t0);
+    }
+    const sf = sorted(filtered);
     return {
+      filteredMs: { searches: sf.length, p50: +pct(sf, 50).toFixed(1), p95: +pct(sf, 95).toFixed(1), max: +sf.at(-1)!.toFixed(1) },
       inProcess: {
         queries: all.length,
         p50Ms: +pct(sa, 50).toFixed(2),

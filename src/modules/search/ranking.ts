@@ -217,9 +217,11 @@ function matching(c: Ctx, strongOnly: boolean): SelectQueryBuilder<Database, 'ar
       .innerJoin(ARTICLES_SQLITE.as('articles'), 'articles.id', 'article_fts.rowid')
       .where(sql<SqlBool>`article_fts match ${toFts5(c.query)!}`) as unknown as SelectQueryBuilder<Database, 'articles', object>;
   } else {
+    // "+ 0", as in broadside_search_rank(): joined on the column itself, the planner may walk article_search's
+    // primary key in order, unpacking every vector, rather than take the GIN index.
     qb = c.db
       .selectFrom('article_search')
-      .innerJoin('articles', 'articles.id', 'article_search.article_id')
+      .innerJoin('articles', (join) => join.on(sql<SqlBool>`articles.id = article_search.article_id + 0`))
       .where(sql<SqlBool>`article_search.document @@ ${pgQuery(c)}`) as unknown as SelectQueryBuilder<Database, 'articles', object>;
   }
   return qb;
@@ -267,7 +269,7 @@ async function newest(c: Ctx, limit: number, offset: number, skip: number[] | nu
     // discouraged for this statement's transaction, as broadside_search_rank() does for its own. (A page past
     // the ranked candidates is read in a snapshot of its own: an article published meanwhile may show there.)
     return c.db.transaction().execute(async (trx) => {
-      await sql`select set_config('enable_seqscan', 'off', true), set_config('max_parallel_workers_per_gather', '0', true)`.execute(trx);
+      await sql`select set_config('enable_seqscan', 'off', true), set_config('max_parallel_workers_per_gather', '0', true), set_config('jit', 'off', true)`.execute(trx);
       return newest({ ...c, db: trx, settled: true }, limit, offset, skip);
     });
   }

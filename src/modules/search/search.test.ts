@@ -599,7 +599,7 @@ describe(`search migration (${engineName})`, () => {
         const vectors = async () => (await sql<{ id: number; v: string }>`select article_id as id, document::text as v from article_search order by article_id`.execute(db.db)).rows;
         const before = await vectors();
         assert.equal(before.length, 6);
-        assert.deepEqual(await migrateToLatest(db.db), ['0016_search_partitions']);
+        assert.deepEqual((await migrateToLatest(db.db))[0], '0016_search_partitions');
         assert.deepEqual(await searchLayout(db), PARTITIONED);
         assert.deepEqual(await vectors(), before, 'the same vectors, not computed again');
         const r = await searchArticles(ctx, { q: 'mosul' }, { now: NOW });
@@ -608,6 +608,26 @@ describe(`search migration (${engineName})`, () => {
         await deleteArticle(ctx, ids[0]!, NOW);
         assert.equal((await searchArticles(ctx, { q: 'mosul' }, { now: NOW })).total, 5);
         assert.equal(await reindexNeeded(db.db), false, 'nothing to rebuild');
+      } finally {
+        await db.close();
+      }
+    });
+
+    test('migration 0017 brings an older broadside_search_rank() up to date', async () => {
+      const db = await createTestDb();
+      try {
+        const settings = async () => (await sql<{ c: string[] | null }>`select proconfig as c from pg_proc where proname = 'broadside_search_rank'`.execute(db.db)).rows[0]!.c ?? [];
+        assert.ok((await settings()).includes('jit=off'), 'a new database has the current function');
+        // As 0015 first made it: without the JIT setting.
+        await sql`alter function broadside_search_rank reset jit`.execute(db.db);
+        assert.ok(!(await settings()).includes('jit=off'));
+        await sql`delete from broadside_migrations where name = '0017_search_rank_function_again'`.execute(db.db);
+        assert.deepEqual(await migrateToLatest(db.db), ['0017_search_rank_function_again']);
+        assert.ok((await settings()).includes('jit=off'));
+        const ctx = plainCtx(db.db, db.engine);
+        const a = await createAuthor(ctx, { name: 'A' }, NOW);
+        const { id } = await createArticle(ctx, { headline: 'Basra port reopens', status: 'published', publishedAt: NOW, authorIds: [a] }, NOW);
+        assert.deepEqual((await searchArticles(ctx, { q: 'basra', author: 'a' }, { now: NOW })).items.map((x) => x.id), [id]);
       } finally {
         await db.close();
       }

@@ -18,6 +18,7 @@ import * as m0013 from './migrations/0013_search_strong.js';
 import * as m0014 from './migrations/0014_search_recent.js';
 import * as m0015 from './migrations/0015_search_rank_function.js';
 import * as m0016 from './migrations/0016_search_partitions.js';
+import * as m0017 from './migrations/0017_search_rank_function_again.js';
 import { isPostgres } from './migrations/helpers.js';
 
 export interface Migration {
@@ -41,6 +42,7 @@ export const migrations: Record<string, Migration> = {
   '0014_search_recent': m0014,
   '0015_search_rank_function': m0015,
   '0016_search_partitions': m0016,
+  '0017_search_rank_function_again': m0017,
 };
 
 export class MigrationFailed extends Error {
