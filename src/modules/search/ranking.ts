@@ -9,7 +9,7 @@
 // article_search_strong, far quicker to read). Ranked candidates come first; the other matches follow, newest
 // first. Counting is exact up to COUNT_CAP.
 import { sql, type RawBuilder, type SelectQueryBuilder, type SqlBool } from 'kysely';
-import type { Db, Engine } from '../../platform/db/index.js';
+import { runPrepared, type Db, type Engine } from '../../platform/db/index.js';
 import type { Database } from '../../platform/db/schema.js';
 import { visible } from '../content/queries.js';
 import { engineOf, recencyBoost, sqliteRelevance, tsquery } from './engine.js';
@@ -129,12 +129,14 @@ async function rankPostgres(c: Ctx, limit: number, offset: number): Promise<Rank
   const r = await sql<{ r_id: number | null; r_score: number | null; r_at: number | null; r_strong: boolean | null; r_total: number; r_exact: boolean }>`select r_id, r_score, extract(epoch from r_published_at)::float8 * 1000 as r_at, r_strong, r_total, r_exact from broadside_search_rank(
       ${pgQuery(c)}, ${pgQuery(c, 'positive')}, ${c.query.none.length > 0}, ${c.now}::timestamptz, ${c.cap}::int, ${offset}::int,
       ${recentWindow()}::bigint, ${NEWEST}::int, ${STRONG}::int, ${HIDDEN_MAX}::int,
-      ${c.excludeId ?? null}::bigint, ${f.from ?? null}::timestamptz, ${f.to ?? null}::timestamptz, ${f.tagId ?? null}::bigint, ${f.authorId ?? null}::bigint)`.execute(c.db);
-  const head = r.rows.find((x) => x.r_id === null)!;
+      ${c.excludeId ?? null}::bigint, ${f.from ?? null}::timestamptz, ${f.to ?? null}::timestamptz, ${f.tagId ?? null}::bigint, ${f.authorId ?? null}::bigint)`;
+  // Prepared: the text has a shape per query form (one word, two, a phrase…), the same for every search of it.
+  const rows = await runPrepared(c.db, r.compile(c.db));
+  const head = rows.find((x) => x.r_id === null)!;
   const counted = { total: Number(head.r_total), exact: head.r_exact };
   if (counted.total === 0 || offset >= counted.total) return { ids: [], scores: [], ...counted };
   // The strong ones last, for page().
-  const candidates = r.rows
+  const candidates = rows
     .filter((x) => x.r_id !== null)
     .map((x) => ({ id: Number(x.r_id), score: Number(x.r_score), at: Number(x.r_at ?? 0), strong: x.r_strong ? 1 : 0 }))
     .sort((a, b) => a.strong - b.strong);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import SQLite from 'better-sqlite3';
 import type pgTypes from 'pg';
-import { Kysely, SqliteDialect, PostgresDialect, sql, type Generated } from 'kysely';
+import { Kysely, SqliteDialect, PostgresDialect, sql, type CompiledQuery, type Generated } from 'kysely';
 import type { Database } from './schema.js';
 import { loadFtsExtension, markFtsRank } from './native.js';
 
@@ -48,6 +48,7 @@ export function openDatabase(opts: { databaseUrl: string | null; dataDir: string
       /* a dropped idle connection is replaced on next use; the request that needs it reports the error */
     });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    pools.set(db, pool);
     return { db, engine: 'postgres', close: () => db.destroy() };
   }
   mkdirSync(opts.dataDir, { recursive: true });
@@ -93,6 +94,27 @@ function withStatementCache(sqlite: SQLite.Database) {
       return stmt;
     },
   };
+}
+
+const pools = new WeakMap<Db, pgTypes.Pool>();
+/** Texts of prepared statements and their names; past PREPARED_MAX texts, queries run unnamed. */
+const prepared = new Map<string, string>();
+const PREPARED_MAX = 64;
+
+/**
+ * Runs a compiled query; on PostgreSQL as a named prepared statement, parsed and planned once per pooled
+ * connection rather than on every call (Kysely sends each query unnamed, and planning the search page's
+ * article query cost as much as running it). For the statements of a hot path whose text takes few shapes:
+ * each distinct text is prepared on every connection, up to PREPARED_MAX texts, so that a stream of different
+ * texts cannot fill the server's memory. Elsewhere (SQLite, a transaction) as Kysely runs it.
+ */
+export async function runPrepared<R>(db: Db, query: CompiledQuery<R>): Promise<R[]> {
+  const pool = pools.get(db);
+  if (!pool) return (await db.executeQuery(query)).rows;
+  let name = prepared.get(query.sql);
+  if (name === undefined && prepared.size < PREPARED_MAX) prepared.set(query.sql, (name = `broadside_${prepared.size + 1}`));
+  const r = await pool.query(name === undefined ? { text: query.sql, values: query.parameters as unknown[] } : { name, text: query.sql, values: query.parameters as unknown[] });
+  return r.rows as R[];
 }
 
 export async function ping(db: Db): Promise<boolean> {
