@@ -1,6 +1,6 @@
 // Child processes of the benchmark: started with the running Node (24), tracked, and stopped by PID only.
 import { fork, spawn, type ChildProcess } from 'node:child_process';
-import { openSync, closeSync, readFileSync } from 'node:fs';
+import { openSync, closeSync, readFileSync, readdirSync } from 'node:fs';
 import { once } from 'node:events';
 
 const live = new Map<number, ChildProcess>();
@@ -158,3 +158,52 @@ export function busyCpus(a: { busy: number; total: number } | null, b: { busy: n
   if (!a || !b || b.total === a.total) return null;
   return ((b.busy - a.busy) / (b.total - a.total)) * cpus;
 }
+
+/** CPU time (ms) a process has used so far, threads included (Linux /proc; null elsewhere or when gone). */
+export function processCpuMs(pid: number): number | null {
+  try {
+    // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th, in clock ticks.
+    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(f[11]) + Number(f[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return null;
+  }
+}
+// USER_HZ: 100 on every Linux this runs on (sysconf(_SC_CLK_TCK), which Node does not expose).
+const CLOCK_TICKS = 100;
+
+/** CPU time (ms) of each of the local PostgreSQL server's processes (user postgres); null when none are seen. */
+export function postgresCpu(): Map<number, number> | null {
+  if (!POSTGRES_UID) return null;
+  const out = new Map<number, number>();
+  try {
+    for (const d of readdirSync('/proc')) {
+      if (!/^\d+$/.test(d)) continue;
+      try {
+        if (/^Uid:\s+(\d+)/m.exec(readFileSync(`/proc/${d}/status`, 'utf8'))?.[1] !== POSTGRES_UID) continue;
+      } catch {
+        continue;
+      }
+      const ms = processCpuMs(Number(d));
+      if (ms !== null) out.set(Number(d), ms);
+    }
+  } catch {
+    return null;
+  }
+  return out.size ? out : null;
+}
+
+/** CPU time (ms) PostgreSQL's processes used between two snapshots (a process new since the first counts whole). */
+export function postgresCpuBetween(a: Map<number, number> | null, b: Map<number, number> | null): number | null {
+  if (!a || !b) return null;
+  let sum = 0;
+  for (const [pid, ms] of b) sum += ms - (a.get(pid) ?? 0);
+  return sum;
+}
+const POSTGRES_UID = (() => {
+  try {
+    return /^postgres:[^:]*:(\d+):/m.exec(readFileSync('/etc/passwd', 'utf8'))?.[1] ?? null;
+  } catch {
+    return null;
+  }
+})();

@@ -11,7 +11,8 @@
 //   4. HTTP       the real app (child process), autocannon, a different query each request (GET /search/?q=…):
 //                 32 connections for BENCH_DURATION (10) s, BENCH_SEARCH_ROUNDS (3) times, searches/s of each
 //                 round and their median, which is held to the target (and p95, for information: with every
-//                 connection kept busy a search waits behind the others); then one connection for 5 s, p95.
+//                 connection kept busy a search waits behind the others), and the CPU a search cost in the app,
+//                 in a local PostgreSQL and in autocannon (cpuMsPerSearch); then one connection for 5 s, p95.
 // The same build on the development machines (two shared cores) measured from under 300 to over 580
 // searches/s a few minutes apart: rounds show how steady a run was, and `machineProbeMs` (a fixed loop of
 // integer arithmetic, timed before and after) whether the machine itself was slower than usual.
@@ -33,7 +34,7 @@ import { migrateToLatest } from '../src/platform/db/migrate.js';
 import { plainCtx } from '../src/platform/context/index.js';
 import { searchArticles } from '../src/modules/search/index.js';
 import { STOPWORDS } from '../src/modules/search/text.js';
-import { busyCpus, forkScript, killAllSync, machineCpu, stop, waitMessage } from './children.js';
+import { busyCpus, forkScript, killAllSync, machineCpu, postgresCpu, postgresCpuBetween, processCpuMs, stop, waitMessage } from './children.js';
 import { schemaFingerprint } from './generate.js';
 
 const HERE = fileURLToPath(new URL('./', import.meta.url));
@@ -389,13 +390,24 @@ async function measureHttp(env: NodeJS.ProcessEnv, dataDir: string): Promise<Rec
       });
     log('HTTP warm-up (2 s) …');
     await fire(2, null);
-    const rounds: { perSecond: number; lat: number[]; busy: number | null; non2xx: number; errors: number }[] = [];
+    // CPU per search, by process: the app (all its threads), the local PostgreSQL server, and this process
+    // (autocannon): on a machine of two cores, the sum bounds searches per second (2,000 ms / sum).
+    const rounds: { perSecond: number; lat: number[]; busy: number | null; non2xx: number; errors: number; cpuMs: Record<string, number | null> }[] = [];
     for (let k = 1; k <= ROUNDS; k++) {
       log(`HTTP: ${CONNECTIONS} connections, ${DURATION_S} s (round ${k} of ${ROUNDS}) …`);
       const lat: number[] = [];
       const cpu0 = machineCpu();
+      const [app0, pg0, own0] = [processCpuMs(server.pid), postgresCpu(), process.cpuUsage()];
       const r = await fire(DURATION_S, lat);
-      rounds.push({ perSecond: Math.round(r['2xx'] / DURATION_S), lat, busy: busyCpus(cpu0, machineCpu(), cpus().length), non2xx: r.non2xx, errors: r.errors });
+      const [app1, pg1, own] = [processCpuMs(server.pid), postgresCpu(), process.cpuUsage(own0)];
+      const n = Math.max(1, r['2xx']);
+      const per = (ms: number | null) => (ms === null ? null : +(ms / n).toFixed(2));
+      const cpuMs = {
+        app: per(app0 !== null && app1 !== null ? app1 - app0 : null),
+        postgres: env.DATABASE_URL ? per(postgresCpuBetween(pg0, pg1)) : null,
+        loadGenerator: per((own.user + own.system) / 1000),
+      };
+      rounds.push({ perSecond: Math.round(r['2xx'] / DURATION_S), lat, busy: busyCpus(cpu0, machineCpu(), cpus().length), non2xx: r.non2xx, errors: r.errors, cpuMs });
     }
     // The median round, by searches per second: its latencies and CPU figures are reported with it.
     const median = [...rounds].sort((a, b) => a.perSecond - b.perSecond)[Math.floor((rounds.length - 1) / 2)]!;
@@ -420,6 +432,7 @@ async function measureHttp(env: NodeJS.ProcessEnv, dataDir: string): Promise<Rec
       p95Ms: +pct(sl, 95).toFixed(1),
       p99Ms: +pct(sl, 99).toFixed(1),
       machineBusyCpus: median.busy === null ? null : +median.busy.toFixed(2),
+      cpuMsPerSearch: median.cpuMs,
     };
   } finally {
     await stop(server);
