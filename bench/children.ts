@@ -1,6 +1,6 @@
 // Child processes of the benchmark: started with the running Node (24), tracked, and stopped by PID only.
 import { fork, spawn, type ChildProcess } from 'node:child_process';
-import { openSync, closeSync, readFileSync, readdirSync } from 'node:fs';
+import { openSync, closeSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { once } from 'node:events';
 
 const live = new Map<number, ChildProcess>();
@@ -160,7 +160,7 @@ export function busyCpus(a: { busy: number; total: number } | null, b: { busy: n
 }
 
 /** CPU time (ms) a process has used so far, threads included (Linux /proc; null elsewhere or when gone). */
-export function processCpuMs(pid: number): number | null {
+function processCpuMs(pid: number): number | null {
   try {
     // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th, in clock ticks.
     const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
@@ -174,16 +174,12 @@ const CLOCK_TICKS = 100;
 
 /** CPU time (ms) of each of the local PostgreSQL server's processes (user postgres); null when none are seen. */
 export function postgresCpu(): Map<number, number> | null {
-  if (!POSTGRES_UID) return null;
+  if (POSTGRES_UID === null) return null;
   const out = new Map<number, number>();
   try {
     for (const d of readdirSync('/proc')) {
-      if (!/^\d+$/.test(d)) continue;
-      try {
-        if (/^Uid:\s+(\d+)/m.exec(readFileSync(`/proc/${d}/status`, 'utf8'))?.[1] !== POSTGRES_UID) continue;
-      } catch {
-        continue;
-      }
+      // A process's /proc directory belongs to its user.
+      if (!/^\d+$/.test(d) || statSync(`/proc/${d}`, { throwIfNoEntry: false })?.uid !== POSTGRES_UID) continue;
       const ms = processCpuMs(Number(d));
       if (ms !== null) out.set(Number(d), ms);
     }
@@ -202,7 +198,8 @@ export function postgresCpuBetween(a: Map<number, number> | null, b: Map<number,
 }
 const POSTGRES_UID = (() => {
   try {
-    return /^postgres:[^:]*:(\d+):/m.exec(readFileSync('/etc/passwd', 'utf8'))?.[1] ?? null;
+    const uid = /^postgres:[^:]*:(\d+):/m.exec(readFileSync('/etc/passwd', 'utf8'))?.[1];
+    return uid === undefined ? null : Number(uid);
   } catch {
     return null;
   }

@@ -3,10 +3,7 @@
 // in a transaction (begin, settings, hidden articles, count, newest, strong, scoring, commit): each a round
 // trip, a parse and a plan on the server and a parse of the answer in Node, which together cost more CPU than the
 // searching itself. As a PL/pgSQL function the statements are planned once per connection, run under the
-// function's settings, and see one snapshot (a STABLE function takes none of its own). The settings: no
-// sequential scans (the planner counts `document @@ query` as cheap and would test every row's vector), no
-// parallel workers (they cost more to start than these statements take), and no JIT compilation (sequential
-// scans made dearer push a filtered search's cost past jit_above_cost, and compiling took 300 ms).
+// function's settings, and see one snapshot (a STABLE function takes none of its own).
 // visible() (content's queries.ts) is written out here in SQL, as migrations never import module code; the
 // search tests compare this function with the same searches on SQLite, which uses visible() itself.
 // Parameters: q the whole query, positive its words without the excluded ones, has_none whether it has
@@ -36,7 +33,6 @@ returns table (r_id bigint, r_score float8, r_published_at timestamptz, r_strong
 language plpgsql stable
 set enable_seqscan = off
 set max_parallel_workers_per_gather = 0
-set jit = off
 as $rank$
 declare
   filtered boolean := date_from is not null or date_to is not null or tag is not null or author is not null;
@@ -89,12 +85,9 @@ begin
       end if;
     end if;
   else
-    -- "s.article_id + 0": joined on the column itself, the planner would walk article_search's primary key in
-    -- order (cheap to start, for the LIMIT), unpacking and testing every vector on the way: 280 ms for a
-    -- common word, against 20 ms through the GIN index.
-    select count(*) into n from (select 1 from article_search s join articles a on a.id = s.article_id + 0
+    select count(*) into n from (select 1 from article_search s join articles a on a.id = s.article_id
       where s.document @@ q and ${SHOWN} limit cap + 1) m;
-    ids := array(select s.article_id from article_search s join articles a on a.id = s.article_id + 0
+    ids := array(select s.article_id from article_search s join articles a on a.id = s.article_id
       where s.document @@ q and ${SHOWN} order by s.article_id + 0 desc limit newest_n);
   end if;
 
